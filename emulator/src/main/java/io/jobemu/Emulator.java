@@ -1,0 +1,121 @@
+package io.jobemu;
+
+import io.jobemu.core.ApiListener;
+import io.jobemu.core.EmulatedApi;
+import io.jobemu.core.EmulatorContext;
+import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.core.control.ControlApi;
+import io.jobemu.core.ids.IdGenerator;
+import io.jobemu.core.journal.RequestJournal;
+import io.jobemu.flink.FlinkApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/** The handle users hold: every emulated API on its own port, sharing one clock, id source and journal. */
+public final class Emulator implements AutoCloseable {
+
+    private final EmulatorConfig config;
+    private final EmulatorContext context;
+    private final FlinkApi flink;
+    private final ControlApi control;
+    private final Map<String, ApiListener> listeners = new LinkedHashMap<>();
+
+    private Emulator(EmulatorConfig config) throws IOException {
+        this.config = config;
+        Path workDir = Files.createTempDirectory("jobemu-");
+        IdGenerator ids = config.seed().isPresent()
+                ? new IdGenerator(new Random(config.seed().getAsLong())) : IdGenerator.unseeded();
+        this.context = new EmulatorContext(new EmulatorClock(config.clockMode()), ids,
+                new RequestJournal(config.journalCapacity()), workDir);
+        this.flink = new FlinkApi(context, config.timing());
+        List<EmulatedApi> apis = List.of(flink);
+        this.control = new ControlApi(context, apis, this::baseUrls);
+        Path uploads = Files.createDirectories(workDir.resolve("multipart"));
+        listeners.put(flink.name(),
+                new ApiListener(flink, control, context, config.host(), config.flinkPort(), uploads));
+    }
+
+    /** Starts every API; on any failure (a port in use, say) nothing is left running. */
+    public static Emulator start(EmulatorConfig config) throws BindException {
+        Emulator emulator;
+        try {
+            emulator = new Emulator(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the emulator's work directory", e);
+        }
+        try {
+            for (ApiListener listener : emulator.listeners.values()) {
+                listener.start();
+            }
+        } catch (BindException | RuntimeException e) {
+            emulator.close();
+            throw e;
+        }
+        return emulator;
+    }
+
+    public String flinkUrl() {
+        return baseUrl("flink");
+    }
+
+    /** Base URL per API name, in start order. */
+    public Map<String, String> baseUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        listeners.keySet().forEach(name -> urls.put(name, baseUrl(name)));
+        return urls;
+    }
+
+    public EmulatorClock clock() {
+        return context.clock();
+    }
+
+    public RequestJournal journal() {
+        return context.journal();
+    }
+
+    public FlinkApi flink() {
+        return flink;
+    }
+
+    public EmulatorConfig config() {
+        return config;
+    }
+
+    /** Empties every store, the journal and the scheduled events. */
+    public void reset() {
+        control.resetAll();
+    }
+
+    @Override
+    public void close() {
+        listeners.values().forEach(ApiListener::stop);
+        context.clock().close();
+        flink.reset();
+        deleteRecursively(context.workDir());
+    }
+
+    private String baseUrl(String api) {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + listeners.get(api).port();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a leftover temp dir is harmless.
+        }
+    }
+}

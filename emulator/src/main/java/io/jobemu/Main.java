@@ -1,0 +1,160 @@
+package io.jobemu;
+
+import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.flink.TimingProfile;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/** Command line: parses options into an {@link EmulatorConfig}, starts the {@link Emulator}, prints its URLs. */
+public final class Main {
+
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_START_FAILED = 1;
+
+    private static final String USAGE = """
+            Usage: java -jar emulator.jar [options]
+
+            Serves emulated job-submission REST APIs, each on its own port, until stopped.
+
+            Options:
+              --flink-port N        Flink JobManager REST API port (default 8081; 0 picks a free port)
+              --jobserver-port N    spark-jobserver API port (default 8090; 0 picks a free port)
+              --streamkap-port N    Streamkap API port (default 8080; 0 picks a free port)
+              --host ADDRESS        address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
+              --clock MODE          real (default) or manual (time moves only via /_emulator/clock)
+              --timing PROFILE      realistic (default: lifecycles take about as long as on a real
+                                    cluster) or instant (every lifecycle step is immediate)
+              --seed N              derive every generated id from N, so runs repeat exactly
+              --journal-capacity N  requests kept in the journal (default 10000)
+              --help                print this help and exit
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        EmulatorConfig config;
+        try {
+            config = parse(List.of(args));
+        } catch (HelpRequested e) {
+            System.out.print(USAGE);
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("Run with --help for the options.");
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        try {
+            Emulator emulator = Emulator.start(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-shutdown"));
+            printReady(emulator, System.out);
+        } catch (BindException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(EXIT_START_FAILED);
+        } catch (RuntimeException e) {
+            System.err.println("error: the emulator could not start: " + e);
+            System.exit(EXIT_START_FAILED);
+        }
+    }
+
+    static void printReady(Emulator emulator, PrintStream out) {
+        emulator.baseUrls().forEach((api, url) -> out.printf("%-10s %s%n", api, url));
+        out.println("ready");
+        out.flush();
+    }
+
+    static EmulatorConfig parse(List<String> args) {
+        EmulatorConfig config = EmulatorConfig.defaults();
+        int flinkPort = config.flinkPort();
+        int jobserverPort = config.jobserverPort();
+        int streamkapPort = config.streamkapPort();
+        Deque<String> rest = new ArrayDeque<>(args);
+        while (!rest.isEmpty()) {
+            String arg = rest.removeFirst();
+            String name = arg;
+            String inlineValue = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                inlineValue = arg.substring(equals + 1);
+            }
+            if (name.equals("--help") || name.equals("-h")) {
+                throw new HelpRequested();
+            }
+            if (!name.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument \"" + arg + "\"");
+            }
+            switch (name) {
+                case "--flink-port" -> flinkPort = port(name, value(name, inlineValue, rest));
+                case "--jobserver-port" -> jobserverPort = port(name, value(name, inlineValue, rest));
+                case "--streamkap-port" -> streamkapPort = port(name, value(name, inlineValue, rest));
+                case "--host" -> config = config.withHost(value(name, inlineValue, rest));
+                case "--clock" -> config = config.withClockMode(
+                        choice(name, value(name, inlineValue, rest), EmulatorClock.Mode.class));
+                case "--timing" -> config = config.withTiming(
+                        choice(name, value(name, inlineValue, rest), TimingProfile.class));
+                case "--seed" -> config = config.withSeed(number(name, value(name, inlineValue, rest)));
+                case "--journal-capacity" -> {
+                    long capacity = number(name, value(name, inlineValue, rest));
+                    if (capacity < 1 || capacity > 10_000_000) {
+                        throw new IllegalArgumentException(name + " must be between 1 and 10000000, got "
+                                + capacity);
+                    }
+                    config = config.withJournalCapacity((int) capacity);
+                }
+                default -> throw new IllegalArgumentException("unknown option \"" + name + "\"");
+            }
+        }
+        return config.withPorts(flinkPort, jobserverPort, streamkapPort);
+    }
+
+    private static String value(String name, String inlineValue, Deque<String> rest) {
+        if (inlineValue != null) {
+            return inlineValue;
+        }
+        if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return rest.removeFirst();
+    }
+
+    private static int port(String name, String value) {
+        long port = number(name, value);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be a port between 0 and 65535, got " + value);
+        }
+        return (int) port;
+    }
+
+    private static long number(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got \"" + value + "\"");
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder allowed = new StringBuilder();
+            for (E constant : type.getEnumConstants()) {
+                allowed.append(allowed.length() == 0 ? "" : " or ").append(constant.name().toLowerCase(Locale.ROOT));
+            }
+            throw new IllegalArgumentException(name + " must be " + allowed + ", got \"" + value + "\"");
+        }
+    }
+
+    /** --help: not an error, but it ends parsing. */
+    private static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.jobemu.core;
+
+import io.jobemu.core.http.ErrorPolicy;
+import io.jobemu.core.http.RouteTable;
+
+/** One emulated REST API: its route table, its test-control routes, its error shape and its state. */
+public interface EmulatedApi extends ErrorPolicy {
+
+    /** Short lower-case name, also the control prefix: {@code /_emulator/<name>/...}. */
+    String name();
+
+    /** Every endpoint of the API, declared once; the OpenAPI document must name the same operations. */
+    RouteTable routes();
+
+    /** Test-control endpoints, with paths relative to {@code /_emulator/<name>}. */
+    default RouteTable controlRoutes() {
+        return new RouteTable();
+    }
+
+    /** The path routing sees, e.g. with a version alias removed; error texts still quote the request path. */
+    default String routingPath(String requestPath) {
+        return requestPath;
+    }
+
+    /** Largest non-multipart request body accepted. */
+    default long maxBodyBytes() {
+        return 100L * 1024 * 1024;
+    }
+
+    /** Forgets every stored entity, as if freshly started. */
+    void reset();
+}

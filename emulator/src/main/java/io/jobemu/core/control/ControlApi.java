@@ -1,0 +1,185 @@
+package io.jobemu.core.control;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobemu.core.EmulatedApi;
+import io.jobemu.core.EmulatorContext;
+import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.core.http.ApiError;
+import io.jobemu.core.http.Call;
+import io.jobemu.core.http.ErrorPolicy;
+import io.jobemu.core.http.Json;
+import io.jobemu.core.http.Response;
+import io.jobemu.core.http.Route;
+import io.jobemu.core.http.RouteTable;
+import io.jobemu.core.journal.JournalEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The test-control API, served under {@code /_emulator} on every port: health, reset, clock and journal, plus
+ * each API's own control routes under {@code /_emulator/<api>}. Its errors are {@code {"error": "..."}}.
+ */
+public final class ControlApi implements ErrorPolicy {
+
+    public static final String PREFIX = "/_emulator";
+
+    private final EmulatorContext context;
+    private final List<EmulatedApi> apis;
+    private final Supplier<Map<String, String>> baseUrls;
+    private final RouteTable routes = new RouteTable();
+
+    public ControlApi(EmulatorContext context, List<EmulatedApi> apis, Supplier<Map<String, String>> baseUrls) {
+        this.context = context;
+        this.apis = apis;
+        this.baseUrls = baseUrls;
+        routes.get(PREFIX + "/health", this::health)
+                .post(PREFIX + "/reset", this::reset)
+                .get(PREFIX + "/clock", call -> clockView())
+                .post(PREFIX + "/clock/advance", this::advanceClock)
+                .post(PREFIX + "/clock/set", this::setClock)
+                .post(PREFIX + "/clock/mode", this::setClockMode)
+                .get(PREFIX + "/journal", this::journal)
+                .delete(PREFIX + "/journal", this::clearJournal);
+        for (EmulatedApi api : apis) {
+            for (Route route : api.controlRoutes().routes()) {
+                routes.add(route.method(), PREFIX + "/" + api.name() + route.path(), route.handler());
+            }
+        }
+    }
+
+    public RouteTable routes() {
+        return routes;
+    }
+
+    /** Empties every store of every API, the journal and the pending clock events. */
+    public void resetAll() {
+        context.clock().clearScheduled();
+        apis.forEach(EmulatedApi::reset);
+        context.journal().clear();
+    }
+
+    private Response health(Call call) {
+        ObjectNode body = Json.object().put("status", "UP");
+        ObjectNode urls = body.putObject("apis");
+        baseUrls.get().forEach(urls::put);
+        return Response.json(200, body);
+    }
+
+    private Response reset(Call call) {
+        resetAll();
+        return Response.json(200, Json.object().put("status", "reset"));
+    }
+
+    private Response clockView() {
+        EmulatorClock clock = context.clock();
+        long now = clock.millis();
+        return Response.json(200, Json.object()
+                .put("mode", clock.mode().name())
+                .put("now", Instant.ofEpochMilli(now).toString())
+                .put("epochMillis", now)
+                .put("pendingEvents", clock.pendingEvents()));
+    }
+
+    private Response advanceClock(Call call) {
+        String by = required(call, "by");
+        Duration duration;
+        try {
+            duration = Duration.parse(by);
+        } catch (DateTimeParseException e) {
+            throw badRequest("by must be an ISO-8601 duration such as PT5S, got \"" + by + "\"");
+        }
+        if (duration.isNegative()) {
+            throw badRequest("by must not be negative, got \"" + by + "\"");
+        }
+        context.clock().advance(duration);
+        return clockView();
+    }
+
+    private Response setClock(Call call) {
+        String to = required(call, "to");
+        Instant instant;
+        try {
+            instant = Instant.parse(to);
+        } catch (DateTimeParseException e) {
+            throw badRequest("to must be an ISO-8601 instant such as 2030-01-01T00:00:00Z, got \"" + to + "\"");
+        }
+        if (instant.toEpochMilli() < context.clock().millis()) {
+            throw badRequest("the clock only moves forward; " + to + " is in its past");
+        }
+        context.clock().set(instant);
+        return clockView();
+    }
+
+    private Response setClockMode(Call call) {
+        String mode = required(call, "mode");
+        try {
+            context.clock().setMode(EmulatorClock.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw badRequest("mode must be real or manual, got \"" + mode + "\"");
+        }
+        return clockView();
+    }
+
+    private Response journal(Call call) {
+        Predicate<JournalEntry> filter = entry -> true;
+        for (String field : List.of("api", "method", "path")) {
+            String wanted = call.query(field).orElse(null);
+            if (wanted != null) {
+                filter = filter.and(entry -> wanted.equalsIgnoreCase(switch (field) {
+                    case "api" -> entry.api();
+                    case "method" -> entry.method();
+                    default -> entry.path();
+                }));
+            }
+        }
+        ArrayNode entries = Json.array();
+        context.journal().find(filter).forEach(entry -> entries.add(Json.MAPPER.valueToTree(entry)));
+        return Response.json(200, Json.object().put("capacity", context.journal().capacity()).set("entries",
+                entries));
+    }
+
+    private Response clearJournal(Call call) {
+        context.journal().clear();
+        return Response.json(200, Json.object().put("status", "cleared"));
+    }
+
+    private static String required(Call call, String name) {
+        return call.query(name).orElseThrow(() -> badRequest("query parameter " + name + " is required"));
+    }
+
+    /** A control-API 400 with {@code {"error": message}}. */
+    public static ApiError badRequest(String message) {
+        return new ApiError(error(400, message));
+    }
+
+    public static Response error(int status, String message) {
+        return Response.json(status, Json.object().put("error", message));
+    }
+
+    @Override
+    public Response notFound(Call call) {
+        return error(404, "no control endpoint " + call.method() + " " + call.requestPath());
+    }
+
+    @Override
+    public Response methodNotAllowed(Call call, Set<String> allowedMethods) {
+        return error(405, call.method() + " is not allowed on " + call.requestPath() + "; allowed: "
+                + String.join(", ", allowedMethods));
+    }
+
+    @Override
+    public Response failure(Call call, Throwable error) {
+        if (error instanceof IllegalArgumentException) {
+            return error(400, error.getMessage());
+        }
+        return error(500, error.toString());
+    }
+}

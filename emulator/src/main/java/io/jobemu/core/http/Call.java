@@ -1,0 +1,133 @@
+package io.jobemu.core.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.form.FormData;
+import io.undertow.server.handlers.form.FormDataParser;
+import io.undertow.server.handlers.form.FormParserFactory;
+import io.undertow.server.handlers.form.MultiPartParserDefinition;
+import io.undertow.util.Headers;
+import io.undertow.util.PathTemplateMatch;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The request as handlers see it: path parameters, query, headers, body and multipart form. */
+public final class Call {
+
+    private final HttpServerExchange exchange;
+    private final String requestPath;
+    private final long maxBodyBytes;
+    private final Path uploadTempDir;
+    private byte[] body;
+
+    Call(HttpServerExchange exchange, String requestPath, long maxBodyBytes, Path uploadTempDir) {
+        this.exchange = exchange;
+        this.requestPath = requestPath;
+        this.maxBodyBytes = maxBodyBytes;
+        this.uploadTempDir = uploadTempDir;
+    }
+
+    public String method() {
+        return exchange.getRequestMethod().toString();
+    }
+
+    /** The decoded request path as the client sent it, before any normalisation or alias stripping. */
+    public String requestPath() {
+        return requestPath;
+    }
+
+    /** Path plus query string, undecoded, as sent (what Netty calls the request uri). */
+    public String requestUri() {
+        String query = exchange.getQueryString();
+        return exchange.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
+    public String pathParam(String name) {
+        PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+        String value = match == null ? null : match.getParameters().get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("route has no path parameter " + name);
+        }
+        return value;
+    }
+
+    public Optional<String> query(String name) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    public List<String> queryAll(String name) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        return values == null ? List.of() : List.copyOf(values);
+    }
+
+    public Map<String, Deque<String>> queryParameters() {
+        return exchange.getQueryParameters();
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+    }
+
+    public String baseUrl() {
+        return exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
+    }
+
+    public boolean isMultipart() {
+        String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        return type != null && type.toLowerCase().startsWith(MultiPartParserDefinition.MULTIPART_FORM_DATA);
+    }
+
+    /** The raw body, read once; throws {@link BodyTooLargeException} past the API's limit. */
+    public byte[] body() throws IOException {
+        if (body == null) {
+            if (exchange.getRequestContentLength() > maxBodyBytes) {
+                throw new BodyTooLargeException(maxBodyBytes);
+            }
+            exchange.startBlocking();
+            body = readLimited(exchange.getInputStream());
+        }
+        return body;
+    }
+
+    public String bodyText() throws IOException {
+        return new String(body(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses a multipart/form-data body. File parts stream to the upload temp dir and do not count toward the
+     * body limit (as in Flink); Undertow deletes those temp files when the exchange ends.
+     */
+    public FormData multipart() throws IOException {
+        MultiPartParserDefinition definition = new MultiPartParserDefinition(uploadTempDir);
+        definition.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        definition.setFileSizeThreshold(0);
+        FormDataParser parser = FormParserFactory.builder(false).addParser(definition).build().createParser(exchange);
+        if (parser == null) {
+            throw new IOException("not a multipart/form-data request");
+        }
+        exchange.startBlocking();
+        return parser.parseBlocking();
+    }
+
+    private byte[] readLimited(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            total += read;
+            if (total > maxBodyBytes) {
+                throw new BodyTooLargeException(maxBodyBytes);
+            }
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+}

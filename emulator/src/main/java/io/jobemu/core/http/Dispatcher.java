@@ -1,0 +1,54 @@
+package io.jobemu.core.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.PathTemplateMatch;
+import io.undertow.util.PathTemplateMatcher;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Matches a request against one route table (via Undertow's path templates) and runs the handler. */
+public final class Dispatcher {
+
+    private final PathTemplateMatcher<Map<String, Route>> matcher = new PathTemplateMatcher<>();
+    private final UnaryOperator<String> routingPath;
+    private final ErrorPolicy errors;
+    private final long maxBodyBytes;
+    private final Path uploadTempDir;
+
+    public Dispatcher(RouteTable table, UnaryOperator<String> routingPath, ErrorPolicy errors, long maxBodyBytes,
+                      Path uploadTempDir) {
+        this.routingPath = routingPath;
+        this.errors = errors;
+        this.maxBodyBytes = maxBodyBytes;
+        this.uploadTempDir = uploadTempDir;
+        Map<String, Map<String, Route>> byTemplate = new LinkedHashMap<>();
+        for (Route route : table.routes()) {
+            byTemplate.computeIfAbsent(route.path(), p -> new LinkedHashMap<>()).put(route.method(), route);
+        }
+        byTemplate.forEach(matcher::add);
+    }
+
+    public Response dispatch(HttpServerExchange exchange, String requestPath) {
+        Call call = new Call(exchange, requestPath, maxBodyBytes, uploadTempDir);
+        try {
+            PathTemplateMatcher.PathMatchResult<Map<String, Route>> match =
+                    matcher.match(routingPath.apply(requestPath));
+            if (match == null) {
+                return errors.notFound(call);
+            }
+            Route route = match.getValue().get(exchange.getRequestMethod().toString());
+            if (route == null) {
+                return errors.methodNotAllowed(call, match.getValue().keySet());
+            }
+            exchange.putAttachment(PathTemplateMatch.ATTACHMENT_KEY,
+                    new PathTemplateMatch(match.getMatchedTemplate(), match.getParameters()));
+            return route.handler().handle(call);
+        } catch (ApiError e) {
+            return e.response();
+        } catch (Exception | LinkageError e) {
+            return errors.failure(call, e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.jobemu.core.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Writes a {@link Response} to the exchange. */
+public final class ResponseWriter {
+
+    private ResponseWriter() {
+    }
+
+    public static void write(HttpServerExchange exchange, Response response) throws IOException {
+        byte[] bytes = encode(response.body());
+        exchange.setStatusCode(response.status());
+        if (response.contentType() != null) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, response.contentType());
+        }
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
+        if (!exchange.getRequestMethod().equalToString("HEAD")) {
+            try (OutputStream out = exchange.getOutputStream()) {
+                out.write(bytes);
+            }
+        }
+        exchange.endExchange();
+    }
+
+    private static byte[] encode(Object body) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body instanceof byte[] raw) {
+            return raw;
+        }
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        return Json.MAPPER.writeValueAsBytes(body);
+    }
+}

@@ -1,0 +1,53 @@
+package io.jobemu.core.http;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The single place where an API's endpoints are declared. */
+public final class RouteTable {
+
+    private final List<Route> routes = new ArrayList<>();
+
+    public RouteTable get(String path, RouteHandler handler) {
+        return add("GET", path, handler);
+    }
+
+    public RouteTable post(String path, RouteHandler handler) {
+        return add("POST", path, handler);
+    }
+
+    public RouteTable put(String path, RouteHandler handler) {
+        return add("PUT", path, handler);
+    }
+
+    public RouteTable patch(String path, RouteHandler handler) {
+        return add("PATCH", path, handler);
+    }
+
+    public RouteTable delete(String path, RouteHandler handler) {
+        return add("DELETE", path, handler);
+    }
+
+    public RouteTable add(String method, String path, RouteHandler handler) {
+        Route route = new Route(method, path, handler);
+        if (routes.stream().anyMatch(r -> r.operationKey().equals(route.operationKey()))) {
+            throw new IllegalArgumentException("route declared twice: " + route.operationKey());
+        }
+        routes.add(route);
+        return this;
+    }
+
+    public List<Route> routes() {
+        return Collections.unmodifiableList(routes);
+    }
+
+    /** "METHOD /path" for every route, in declaration order. */
+    public Set<String> operationKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        routes.forEach(r -> keys.add(r.operationKey()));
+        return keys;
+    }
+}

@@ -1,0 +1,73 @@
+package io.jobemu.flink;
+
+import io.jobemu.core.EmulatorContext;
+import io.jobemu.flink.cluster.TaskManagers;
+import io.jobemu.flink.jars.JarStore;
+import io.jobemu.flink.jobs.BehaviourRegistry;
+import io.jobemu.flink.jobs.JobStore;
+import io.jobemu.flink.operations.AsyncOperations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The emulated Flink cluster's services and stores; handlers read and change state only through these. */
+public final class FlinkCluster {
+
+    public static final String FLINK_VERSION = "2.3.0";
+    public static final String FLINK_REVISION = "c0f8d1a @ 2026-06-14T16:29:03+02:00";
+    /** Default for {@code execution.checkpointing.savepoint-dir}, so savepoints without a target directory work. */
+    public static final String DEFAULT_SAVEPOINT_DIR = "file:/tmp/flink-savepoints";
+    /** {@code parallelism.default}. */
+    public static final int DEFAULT_PARALLELISM = 1;
+
+    private final EmulatorContext context;
+    private final JobStore jobs;
+    private final JarStore jars;
+    private final BehaviourRegistry behaviours = new BehaviourRegistry();
+    private final AsyncOperations operations;
+    private final TaskManagers taskManagers;
+
+    public FlinkCluster(EmulatorContext context, TimingProfile timing) {
+        this.context = context;
+        this.jobs = new JobStore(context.clock(), context.ids(), timing);
+        this.operations = new AsyncOperations(context.clock(), context.ids());
+        this.taskManagers = new TaskManagers(context, jobs);
+        try {
+            this.jars = new JarStore(context.workDir().resolve("flink-web-upload"), context.ids(), context.clock());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the jar upload directory", e);
+        }
+    }
+
+    public EmulatorContext context() {
+        return context;
+    }
+
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    public JarStore jars() {
+        return jars;
+    }
+
+    public BehaviourRegistry behaviours() {
+        return behaviours;
+    }
+
+    public AsyncOperations operations() {
+        return operations;
+    }
+
+    public TaskManagers taskManagers() {
+        return taskManagers;
+    }
+
+    /** Forgets every job, jar, behaviour, operation and task manager. */
+    public void reset() {
+        jobs.reset();
+        jars.reset();
+        behaviours.reset();
+        operations.reset();
+        taskManagers.reset();
+    }
+}

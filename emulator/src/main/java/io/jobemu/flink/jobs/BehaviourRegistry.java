@@ -1,0 +1,52 @@
+package io.jobemu.flink.jobs;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What each job will do, as tests declared it: per jar id (most specific) or per entry class. Jobs whose jar and
+ * class have no entry run until cancelled, like a real streaming job.
+ */
+public final class BehaviourRegistry {
+
+    private final Map<String, JobBehaviour> byJar = new ConcurrentHashMap<>();
+    private final Map<String, JobBehaviour> byEntryClass = new ConcurrentHashMap<>();
+
+    public void setForJar(String jarId, JobBehaviour behaviour) {
+        byJar.put(jarId, behaviour);
+    }
+
+    public void setForEntryClass(String entryClass, JobBehaviour behaviour) {
+        byEntryClass.put(entryClass, behaviour);
+    }
+
+    public boolean removeForJar(String jarId) {
+        return byJar.remove(jarId) != null;
+    }
+
+    public boolean removeForEntryClass(String entryClass) {
+        return byEntryClass.remove(entryClass) != null;
+    }
+
+    public JobBehaviour resolve(String jarId, String entryClass) {
+        JobBehaviour forJar = byJar.get(jarId);
+        if (forJar != null) {
+            return forJar;
+        }
+        return entryClass == null ? JobBehaviour.DEFAULT : byEntryClass.getOrDefault(entryClass, JobBehaviour.DEFAULT);
+    }
+
+    public Map<String, JobBehaviour> jars() {
+        return new TreeMap<>(byJar);
+    }
+
+    public Map<String, JobBehaviour> entryClasses() {
+        return new TreeMap<>(byEntryClass);
+    }
+
+    public void reset() {
+        byJar.clear();
+        byEntryClass.clear();
+    }
+}

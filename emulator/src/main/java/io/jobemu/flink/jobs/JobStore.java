@@ -1,0 +1,66 @@
+package io.jobemu.flink.jobs;
+
+import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.core.ids.IdGenerator;
+import io.jobemu.flink.TimingProfile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Every job the emulated cluster knows, running or archived. Thread-safe. */
+public final class JobStore {
+
+    /** 2.x order of /jobs/overview: newest start first, then by id. */
+    private static final Comparator<FlinkJob> NEWEST_FIRST =
+            Comparator.comparingLong(FlinkJob::startTime).reversed().thenComparing(FlinkJob::id);
+
+    private final ConcurrentHashMap<String, FlinkJob> jobs = new ConcurrentHashMap<>();
+    private final EmulatorClock clock;
+    private final IdGenerator ids;
+    private final TimingProfile timing;
+
+    public JobStore(EmulatorClock clock, IdGenerator ids, TimingProfile timing) {
+        this.clock = clock;
+        this.ids = ids;
+        this.timing = timing;
+    }
+
+    /**
+     * Creates and starts a job. Returns empty when {@code spec.jobId()} is already taken (Flink refuses a
+     * duplicate submission).
+     */
+    public Optional<FlinkJob> submit(JobSpec spec) {
+        String id = spec.jobId() != null ? spec.jobId() : ids.hex32();
+        List<JobVertex> vertices = new ArrayList<>();
+        String slotSharingGroup = ids.hex32();
+        for (String name : spec.behaviour().effectiveVertices()) {
+            vertices.add(new JobVertex(ids.hex32(), name, spec.parallelism(), 128, slotSharingGroup));
+        }
+        JobCheckpoints checkpoints = new JobCheckpoints(spec.savepointPath() == null ? null
+                : new JobCheckpoints.RestoredCheckpoint(1 + Math.floorMod(spec.savepointPath().hashCode(), 50),
+                        clock.millis(), true, spec.savepointPath()));
+        FlinkJob job = new FlinkJob(id, spec, vertices, clock, timing, checkpoints);
+        if (jobs.putIfAbsent(id, job) != null) {
+            return Optional.empty();
+        }
+        job.start();
+        return Optional.of(job);
+    }
+
+    public Optional<FlinkJob> find(String jobId) {
+        return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    /** All jobs, newest first. */
+    public List<FlinkJob> all() {
+        List<FlinkJob> result = new ArrayList<>(jobs.values());
+        result.sort(NEWEST_FIRST);
+        return result;
+    }
+
+    public void reset() {
+        jobs.clear();
+    }
+}
