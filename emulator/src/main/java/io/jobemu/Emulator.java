@@ -23,6 +23,11 @@ import java.util.stream.Stream;
 /** The handle users hold: every emulated API on its own port, sharing one clock, id source and journal. */
 public final class Emulator implements AutoCloseable {
 
+    static {
+        // Undertow logs through jboss-logging; route it to slf4j (bound to nop) so the console stays ours.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+
     private final EmulatorConfig config;
     private final EmulatorContext context;
     private final FlinkApi flink;

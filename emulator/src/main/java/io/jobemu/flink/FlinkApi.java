@@ -93,6 +93,7 @@ public final class FlinkApi implements EmulatedApi {
                 .get("/jobs/{jobid}/accumulators", jobs::accumulators)
                 .get("/jobs/{jobid}/metrics", jobs::metrics)
                 .patch("/jobs/{jobid}/clientHeartbeat", jobs::clientHeartbeat)
+                .post("/jobs/{jobid}/coordinators/{operatorid}", jobs::coordinationRequest)
                 .get("/jobs/{jobid}/resource-requirements", jobs::resourceRequirements)
                 .put("/jobs/{jobid}/resource-requirements", jobs::updateResourceRequirements)
                 .get("/jobs/{jobid}/jobmanager/config", jobs::jobManagerConfig)

@@ -65,6 +65,10 @@ public final class JobHandlers {
         throw new UnsupportedOperationException("metrics is not emulated yet");
     }
 
+    public Response coordinationRequest(Call call) throws Exception {
+        throw new UnsupportedOperationException("coordinationRequest is not emulated yet");
+    }
+
     public Response clientHeartbeat(Call call) throws Exception {
         throw new UnsupportedOperationException("clientHeartbeat is not emulated yet");
     }
