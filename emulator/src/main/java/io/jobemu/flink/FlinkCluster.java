@@ -6,6 +6,7 @@ import io.jobemu.flink.jars.JarStore;
 import io.jobemu.flink.jobs.BehaviourRegistry;
 import io.jobemu.flink.jobs.JobStore;
 import io.jobemu.flink.operations.AsyncOperations;
+import io.jobemu.flink.operations.SavepointLocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -20,14 +21,17 @@ public final class FlinkCluster {
     public static final int DEFAULT_PARALLELISM = 1;
 
     private final EmulatorContext context;
+    private final TimingProfile timing;
     private final JobStore jobs;
     private final JarStore jars;
     private final BehaviourRegistry behaviours = new BehaviourRegistry();
     private final AsyncOperations operations;
     private final TaskManagers taskManagers;
+    private final SavepointLocations savepoints = new SavepointLocations();
 
     public FlinkCluster(EmulatorContext context, TimingProfile timing) {
         this.context = context;
+        this.timing = timing;
         this.jobs = new JobStore(context.clock(), context.ids(), timing);
         this.operations = new AsyncOperations(context.clock(), context.ids());
         this.taskManagers = new TaskManagers(context, jobs);
@@ -40,6 +44,10 @@ public final class FlinkCluster {
 
     public EmulatorContext context() {
         return context;
+    }
+
+    public TimingProfile timing() {
+        return timing;
     }
 
     public JobStore jobs() {
@@ -58,6 +66,10 @@ public final class FlinkCluster {
         return operations;
     }
 
+    public SavepointLocations savepoints() {
+        return savepoints;
+    }
+
     public TaskManagers taskManagers() {
         return taskManagers;
     }
@@ -68,6 +80,7 @@ public final class FlinkCluster {
         jars.reset();
         behaviours.reset();
         operations.reset();
+        savepoints.reset();
         taskManagers.reset();
     }
 }

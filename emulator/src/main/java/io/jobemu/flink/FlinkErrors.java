@@ -45,9 +45,20 @@ public final class FlinkErrors {
         return new ApiError(json(status, errors(stackTrace(REST_HANDLER_EXCEPTION + ": " + message, causes))));
     }
 
+    /** The first line of a savepoint, checkpoint or job failure caused by the job being gone. */
+    public static String jobNotFound(String jobId) {
+        return "org.apache.flink.runtime.messages.FlinkJobNotFoundException: Could not find Flink job (" + jobId
+                + ")";
+    }
+
+    /** Flavour 2 for a subclass of RestHandlerException, named by {@code exceptionClass}. */
+    public static ApiError restHandlerOfClass(int status, String exceptionClass, String message) {
+        return new ApiError(json(status, errors(stackTrace(exceptionClass + ": " + message))));
+    }
+
     /** Flavour 2 with Flink's NotFoundException, status 404. */
     public static ApiError notFound(String message) {
-        return new ApiError(json(404, errors(stackTrace(NOT_FOUND_EXCEPTION + ": " + message))));
+        return restHandlerOfClass(404, NOT_FOUND_EXCEPTION, message);
     }
 
     /**

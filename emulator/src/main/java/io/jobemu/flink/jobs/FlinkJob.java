@@ -2,6 +2,7 @@ package io.jobemu.flink.jobs;
 
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.state.StateMachine;
+import io.jobemu.flink.FlinkErrors;
 import io.jobemu.flink.TimingProfile;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,6 +24,9 @@ public final class FlinkJob {
 
     /** Flink's default max parallelism for a vertex whose parallelism is at most 128. */
     private static final int DEFAULT_MAX_PARALLELISM = 128;
+
+    private static final String COMPLETION_EXCEPTION = FlinkErrors.COMPLETION_EXCEPTION;
+    private static final String CHECKPOINT_EXCEPTION = "org.apache.flink.runtime.checkpoint.CheckpointException";
 
     /** Why a cancel request was refused, or null when it was accepted. */
     public enum CancelRefusal { NONE, TERMINAL }
@@ -163,6 +167,11 @@ public final class FlinkJob {
         return deployedAt >= 0 && clock.millis() >= deployedAt ? deployedAt : -1;
     }
 
+    /** The fixed delay between a recoverable failure and the restart. */
+    public long restartDelayMillis() {
+        return timing.restartDelay().toMillis();
+    }
+
     public synchronized int restartsDone() {
         return restartsDone;
     }
@@ -192,9 +201,7 @@ public final class FlinkJob {
      * (stop-with-savepoint). A job whose tasks are not all running fails the savepoint, as Flink does.
      */
     public synchronized void triggerSavepoint(String location, SavepointFollowUp then, OperationListener listener) {
-        String refusal = checkpointRefusalLocked();
-        if (refusal != null) {
-            listener.failed("org.apache.flink.runtime.checkpoint.CheckpointException", refusal);
+        if (refuseCheckpointLocked(listener)) {
             return;
         }
         CheckpointRecord.Kind kind = then == SavepointFollowUp.FINISH
@@ -205,9 +212,7 @@ public final class FlinkJob {
 
     /** Triggers a checkpoint outside the periodic schedule. */
     public synchronized void triggerCheckpoint(OperationListener listener) {
-        String refusal = checkpointRefusalLocked();
-        if (refusal != null) {
-            listener.failed("org.apache.flink.runtime.checkpoint.CheckpointException", refusal);
+        if (refuseCheckpointLocked(listener)) {
             return;
         }
         CheckpointRecord record = checkpoints.start(CheckpointRecord.Kind.CHECKPOINT, clock.millis(), null);
@@ -241,8 +246,8 @@ public final class FlinkJob {
         synchronized (this) {
             if (state.current() != JobStatus.RUNNING) {
                 checkpoints.fail(record, clock.millis(), "Task has failed or the job is no longer running.");
-                listener.failed("org.apache.flink.runtime.checkpoint.CheckpointException",
-                        "Checkpoint was declined (task is not running)");
+                listener.failed(COMPLETION_EXCEPTION, CHECKPOINT_EXCEPTION
+                        + ": Checkpoint was declined (task is not running)");
                 return;
             }
             checkpoints.complete(record, clock.millis());
@@ -255,14 +260,23 @@ public final class FlinkJob {
         }
     }
 
-    /** Null when a checkpoint can be taken now, else the reason Flink's coordinator gives. */
-    private String checkpointRefusalLocked() {
-        if (state.current() != JobStatus.RUNNING || clock.millis() < deployedAt) {
-            return "Checkpoint triggering task " + vertices.get(0).name() + " (1/" + vertices.get(0).parallelism()
-                    + ") of job " + id + " is not being executed at the moment. Aborting checkpoint. Failure reason:"
-                    + " Not all required tasks are currently running.";
+    /**
+     * Fails the operation when the job cannot take a checkpoint now: a finished job is gone from the
+     * dispatcher, and one whose tasks are not all running is refused by the checkpoint coordinator.
+     */
+    private boolean refuseCheckpointLocked(OperationListener listener) {
+        if (state.current().isGloballyTerminal()) {
+            listener.failed(COMPLETION_EXCEPTION, FlinkErrors.jobNotFound(id));
+            return true;
         }
-        return null;
+        if (state.current() != JobStatus.RUNNING || clock.millis() < deployedAt) {
+            listener.failed(COMPLETION_EXCEPTION, CHECKPOINT_EXCEPTION + ": Checkpoint triggering task "
+                    + vertices.get(0).name() + " (1/" + vertices.get(0).parallelism() + ") of job " + id
+                    + " is not being executed at the moment. Aborting checkpoint. Failure reason: Not all required"
+                    + " tasks are currently running.");
+            return true;
+        }
+        return false;
     }
 
     private void moveLocked(JobStatus to) {

@@ -1,11 +1,24 @@
 package io.jobemu.flink.jobs;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.http.Call;
+import io.jobemu.core.http.Json;
 import io.jobemu.core.http.Response;
 import io.jobemu.flink.FlinkCluster;
+import io.jobemu.flink.FlinkErrors;
+import io.jobemu.flink.FlinkParams;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** STUB: to be implemented. */
+/** Job-level endpoints under {@code /jobs}: listing, details, cancel and the per-job information views. */
 public final class JobHandlers {
+
+    private static final String STOP_MODE_REMOVED = "The termination mode \"stop\" has been removed. For an "
+            + "ungraceful shutdown, please use \"cancel\" instead. For a graceful shutdown, please use "
+            + "\"jobs/:jobId/stop\" instead.";
 
     private final FlinkCluster cluster;
 
@@ -13,107 +26,258 @@ public final class JobHandlers {
         this.cluster = cluster;
     }
 
-    public Response list(Call call) throws Exception {
-        throw new UnsupportedOperationException("list is not emulated yet");
+    /** {@code GET /jobs}: ids and states. */
+    public Response list(Call call) {
+        ArrayNode jobs = Json.array();
+        for (FlinkJob job : cluster.jobs().all()) {
+            jobs.addObject().put("id", job.id()).put("status", job.status().name());
+        }
+        return FlinkErrors.json(200, Json.object().set("jobs", jobs));
     }
 
-    public Response submitJobGraph(Call call) throws Exception {
-        throw new UnsupportedOperationException("submitJobGraph is not emulated yet");
+    /** {@code GET /jobs/overview}, newest first. */
+    public Response overview(Call call) {
+        long now = now();
+        ArrayNode jobs = Json.array();
+        cluster.jobs().all().forEach(job -> jobs.add(JobViews.overviewEntry(job, now)));
+        return FlinkErrors.json(200, Json.object().set("jobs", jobs));
     }
 
-    public Response overview(Call call) throws Exception {
-        throw new UnsupportedOperationException("overview is not emulated yet");
+    /**
+     * {@code POST /jobs}: Flink's own client submits a serialized JobGraph here. The emulator cannot run one, so it
+     * answers as Flink does to a request without the JobGraph file part.
+     */
+    public Response submitJobGraph(Call call) {
+        throw FlinkErrors.restHandler(400, "The jobGraphFileName field must not be omitted or be null.");
     }
 
-    public Response details(Call call) throws Exception {
-        throw new UnsupportedOperationException("details is not emulated yet");
+    public Response details(Call call) {
+        FlinkJob job = requireJob(call);
+        return FlinkErrors.json(200, JobViews.details(job, now()));
     }
 
-    public Response cancel(Call call) throws Exception {
-        throw new UnsupportedOperationException("cancel is not emulated yet");
+    /** {@code GET /jobs/{jobid}/status}; an unknown job is a 500, as Flink's dispatcher lookup fails. */
+    public Response status(Call call) {
+        FlinkJob job = requireJobViaGateway(call);
+        return FlinkErrors.json(200, Json.object().put("status", job.status().name()));
     }
 
-    public Response yarnStop(Call call) throws Exception {
-        throw new UnsupportedOperationException("yarnStop is not emulated yet");
+    /** {@code PATCH /jobs/{jobid}?mode=cancel} and the GET alias {@code /yarn-cancel}. */
+    public Response cancel(Call call) {
+        String jobId = FlinkParams.jobId(call);
+        String mode = call.query("mode").orElse("cancel");
+        switch (mode.toUpperCase(Locale.ROOT)) {
+            case "CANCEL" -> { }
+            case "STOP" -> throw FlinkErrors.restHandler(308, STOP_MODE_REMOVED);
+            default -> throw FlinkErrors.badQueryParameter("mode", mode);
+        }
+        FlinkJob job = cluster.jobs().find(jobId)
+                .orElseThrow(() -> FlinkErrors.restHandler(404, "Job could not be found."));
+        if (job.cancel() == FlinkJob.CancelRefusal.TERMINAL) {
+            throw FlinkErrors.restHandler(409, "Job cancellation failed because the job has already reached "
+                    + "another terminal state (" + job.status() + ").");
+        }
+        return FlinkErrors.json(202, Json.object());
     }
 
-    public Response status(Call call) throws Exception {
-        throw new UnsupportedOperationException("status is not emulated yet");
+    /** {@code GET /jobs/{jobid}/yarn-stop}: the removed stop mode, always 308. */
+    public Response yarnStop(Call call) {
+        FlinkParams.jobId(call);
+        throw FlinkErrors.restHandler(308, STOP_MODE_REMOVED);
     }
 
-    public Response config(Call call) throws Exception {
-        throw new UnsupportedOperationException("config is not emulated yet");
+    public Response config(Call call) {
+        FlinkJob job = requireJob(call);
+        ObjectNode view = Json.object().put("jid", job.id()).put("name", job.name());
+        view.putObject("execution-config")
+                .put("restart-strategy", "Cluster level default restart strategy")
+                .put("job-parallelism", job.spec().parallelism())
+                .put("object-reuse-mode", false)
+                .putObject("user-config");
+        return FlinkErrors.json(200, view);
     }
 
-    public Response exceptions(Call call) throws Exception {
-        throw new UnsupportedOperationException("exceptions is not emulated yet");
+    public Response exceptions(Call call) {
+        FlinkJob job = requireJob(call);
+        int maxExceptions = FlinkParams.intQuery(call, "maxExceptions").orElse(Integer.MAX_VALUE);
+        return FlinkErrors.json(200, JobExceptionViews.history(job, maxExceptions, ""));
     }
 
-    public Response executionResult(Call call) throws Exception {
-        throw new UnsupportedOperationException("executionResult is not emulated yet");
+    /** {@code GET /jobs/{jobid}/execution-result}: IN_PROGRESS until the job is globally terminal. */
+    public Response executionResult(Call call) {
+        String jobId = FlinkParams.jobId(call);
+        FlinkJob job = cluster.jobs().find(jobId).orElseThrow(() -> FlinkErrors.restHandler(404,
+                FlinkErrors.jobNotFound(jobId)));
+        ObjectNode view = job.inspect(j -> {
+            ObjectNode result = Json.object();
+            if (!j.status().isGloballyTerminal()) {
+                result.putObject("status").put("id", "IN_PROGRESS");
+                return result;
+            }
+            result.putObject("status").put("id", "COMPLETED");
+            ObjectNode execution = result.putObject("job-execution-result")
+                    .put("id", j.id())
+                    .put("name", j.name())
+                    .put("application-status", applicationStatus(j.status()));
+            execution.putObject("accumulator-results");
+            execution.put("net-runtime", j.endTime() - j.startTime());
+            List<JobFailure> failures = j.failures();
+            if (j.status() == JobStatus.FAILED && !failures.isEmpty()) {
+                JobFailure last = failures.get(failures.size() - 1);
+                execution.set("failure-cause", FlinkErrors.serializedThrowable(last.exceptionClass(),
+                        last.message()));
+            }
+            execution.put("application-id", j.id())
+                    .put("start-time", j.startTime())
+                    .put("end-time", j.endTime());
+            return result;
+        });
+        return FlinkErrors.json(200, view);
     }
 
-    public Response plan(Call call) throws Exception {
-        throw new UnsupportedOperationException("plan is not emulated yet");
+    public Response plan(Call call) {
+        FlinkJob job = requireJob(call);
+        return FlinkErrors.json(200, Json.object().set("plan",
+                job.inspect(j -> JobViews.plan(j, j.status() == JobStatus.INITIALIZING))));
     }
 
-    public Response accumulators(Call call) throws Exception {
-        throw new UnsupportedOperationException("accumulators is not emulated yet");
+    public Response accumulators(Call call) {
+        requireJob(call);
+        ObjectNode view = Json.object();
+        view.putArray("job-accumulators");
+        view.putArray("user-task-accumulators");
+        view.putObject("serialized-user-task-accumulators");
+        return FlinkErrors.json(200, view);
     }
 
-    public Response metrics(Call call) throws Exception {
-        throw new UnsupportedOperationException("metrics is not emulated yet");
+    /**
+     * {@code GET /jobs/{jobid}/metrics}: without {@code get}, the metric names; with it, the selected values. An
+     * unknown job simply has no metrics.
+     */
+    public Response metrics(Call call) {
+        String jobId = FlinkParams.jobId(call);
+        Map<String, String> metrics = cluster.jobs().find(jobId)
+                .map(job -> job.inspect(j -> JobMetrics.of(j, now())))
+                .orElse(Map.of());
+        return FlinkErrors.json(200, JobMetrics.select(metrics, call.query("get")));
     }
 
-    public Response coordinationRequest(Call call) throws Exception {
-        throw new UnsupportedOperationException("coordinationRequest is not emulated yet");
-    }
-
+    /** {@code PATCH /jobs/{jobid}/clientHeartbeat}: accepted and ignored (the emulator never expires jobs). */
     public Response clientHeartbeat(Call call) throws Exception {
-        throw new UnsupportedOperationException("clientHeartbeat is not emulated yet");
+        FlinkParams.jobId(call);
+        FlinkParams.body(call, ClientHeartbeat.class, "JobClientHeartbeatRequestBody");
+        return FlinkErrors.json(202, Json.object());
     }
 
-    public Response resourceRequirements(Call call) throws Exception {
-        throw new UnsupportedOperationException("resourceRequirements is not emulated yet");
+    /** {@code POST /jobs/{jobid}/coordinators/{operatorid}}: no emulated operator has a coordinator. */
+    public Response coordinationRequest(Call call) {
+        FlinkJob job = requireJobViaGateway(call);
+        String operatorId = FlinkParams.hexId(call, "operatorid");
+        throw FlinkErrors.internal("org.apache.flink.util.FlinkException: Coordinator of operator " + operatorId
+                + " does not exist or the job vertex this operator belongs to is not initialized.",
+                "job " + job.id());
     }
 
+    /** The default scheduler cannot report or change resource requirements: Flink answers 500. */
+    public Response resourceRequirements(Call call) {
+        requireJobViaGateway(call);
+        throw FlinkErrors.internal("java.lang.UnsupportedOperationException: The DefaultScheduler does not "
+                + "support changing the parallelism without a job restart. This feature is currently only expected"
+                + " to work with the AdaptiveScheduler.");
+    }
+
+    /** Flink first checks the request names every vertex, then fails as for the GET. */
     public Response updateResourceRequirements(Call call) throws Exception {
-        throw new UnsupportedOperationException("updateResourceRequirements is not emulated yet");
+        FlinkJob job = requireJobViaGateway(call);
+        Map<?, ?> requested = FlinkParams.body(call, Map.class, "JobResourceRequirementsBody");
+        List<String> missing = job.vertices().stream().map(JobVertex::id)
+                .filter(id -> !requested.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw FlinkErrors.restHandler(400, "The request is incomplete, missing job vertex "
+                    + missing.stream().collect(Collectors.joining(", ", "[", "]")) + " resource requirements.");
+        }
+        return resourceRequirements(call);
     }
 
-    public Response jobManagerConfig(Call call) throws Exception {
+    public Response jobManagerConfig(Call call) {
         throw new UnsupportedOperationException("jobManagerConfig is not emulated yet");
     }
 
-    public Response jobManagerEnvironment(Call call) throws Exception {
+    public Response jobManagerEnvironment(Call call) {
         throw new UnsupportedOperationException("jobManagerEnvironment is not emulated yet");
     }
 
-    public Response jobManagerLogUrl(Call call) throws Exception {
-        throw new UnsupportedOperationException("jobManagerLogUrl is not emulated yet");
+    /** Log URLs point into the web UI; Flink sends these without the CORS header. */
+    public Response jobManagerLogUrl(Call call) {
+        FlinkParams.jobId(call);
+        return Response.json(200, Json.object().put("url", call.baseUrl()
+                + "/#/job-manager/logs"));
     }
 
-    public Response taskManagerLogUrl(Call call) throws Exception {
-        throw new UnsupportedOperationException("taskManagerLogUrl is not emulated yet");
+    public Response taskManagerLogUrl(Call call) {
+        FlinkParams.jobId(call);
+        String taskManagerId = call.pathParam("taskmanagerid");
+        return Response.json(200, Json.object().put("url", call.baseUrl()
+                + "/#/task-manager/" + taskManagerId + "/logs"));
     }
 
-    public Response rescalesConfig(Call call) throws Exception {
-        throw new UnsupportedOperationException("rescalesConfig is not emulated yet");
+    public Response rescalesConfig(Call call) {
+        FlinkJob job = requireJob(call);
+        throw FlinkErrors.restHandler(404, "AdaptiveScheduler is not enabled for this job (" + job.id() + ").");
     }
 
-    public Response rescaleDetails(Call call) throws Exception {
-        throw new UnsupportedOperationException("rescaleDetails is not emulated yet");
+    public Response rescaleDetails(Call call) {
+        FlinkJob job = requireJob(call);
+        FlinkParams.hexId(call, "rescaleuuid");
+        throw FlinkErrors.restHandler(404, "AdaptiveScheduler rescales was not enabled for job " + job.id() + ".");
     }
 
-    public Response rescalesHistory(Call call) throws Exception {
-        throw new UnsupportedOperationException("rescalesHistory is not emulated yet");
+    public Response rescalesHistory(Call call) {
+        throw rescalesUnavailable(requireJob(call));
     }
 
-    public Response rescalesOverview(Call call) throws Exception {
-        throw new UnsupportedOperationException("rescalesOverview is not emulated yet");
+    public Response rescalesOverview(Call call) {
+        throw rescalesUnavailable(requireJob(call));
     }
 
-    public Response rescalesSummary(Call call) throws Exception {
-        throw new UnsupportedOperationException("rescalesSummary is not emulated yet");
+    public Response rescalesSummary(Call call) {
+        throw rescalesUnavailable(requireJob(call));
     }
+
+    /** Jobs run on the default scheduler, so rescale history is never available. */
+    private static RuntimeException rescalesUnavailable(FlinkJob job) {
+        return FlinkErrors.restHandlerOfClass(404,
+                "org.apache.flink.runtime.rest.handler.job.rescales.RescalesUnavailableException",
+                "The job `" + job.id() + "` has not enabled the `Adaptive` scheduler, or it has been enabled but the"
+                        + " value of configuration option `web.adaptive-scheduler.rescale-history.size` has not been"
+                        + " set to greater than `0`.");
+    }
+
+    /** Jobs the ExecutionGraph cache answers for: unknown ids are a 404 NotFoundException. */
+    private FlinkJob requireJob(Call call) {
+        String jobId = FlinkParams.jobId(call);
+        return cluster.jobs().find(jobId).orElseThrow(() -> FlinkErrors.notFound("Job " + jobId + " not found"));
+    }
+
+    /** Jobs looked up through the dispatcher's JobMaster gateway: unknown ids are a 500. */
+    private FlinkJob requireJobViaGateway(Call call) {
+        String jobId = FlinkParams.jobId(call);
+        return cluster.jobs().find(jobId).orElseThrow(() -> FlinkErrors.internal(
+                FlinkErrors.jobNotFound(jobId)));
+    }
+
+    private static String applicationStatus(JobStatus status) {
+        return switch (status) {
+            case FINISHED -> "SUCCEEDED";
+            case CANCELED -> "CANCELED";
+            default -> "FAILED";
+        };
+    }
+
+    private long now() {
+        return cluster.context().clock().millis();
+    }
+
+    /** The body of a client heartbeat; only its shape is checked. */
+    record ClientHeartbeat(long expiredTimestamp) {}
 }

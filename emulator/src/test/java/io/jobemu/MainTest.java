@@ -1,0 +1,129 @@
+package io.jobemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.flink.TimingProfile;
+import io.jobemu.testing.TestHttp;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    @Test
+    void parsesEveryOption() {
+        EmulatorConfig config = Main.parse(List.of("--flink-port", "0", "--jobserver-port=9000",
+                "--streamkap-port", "9001", "--host", "0.0.0.0", "--clock", "manual", "--timing", "instant",
+                "--seed", "42", "--journal-capacity", "50"));
+
+        assertThat(config.flinkPort()).isZero();
+        assertThat(config.jobserverPort()).isEqualTo(9000);
+        assertThat(config.streamkapPort()).isEqualTo(9001);
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.clockMode()).isEqualTo(EmulatorClock.Mode.MANUAL);
+        assertThat(config.timing()).isEqualTo(TimingProfile.INSTANT);
+        assertThat(config.seed()).hasValue(42);
+        assertThat(config.journalCapacity()).isEqualTo(50);
+    }
+
+    @Test
+    void defaultsAreTheRealServersPorts() {
+        EmulatorConfig config = Main.parse(List.of());
+
+        assertThat(config.flinkPort()).isEqualTo(8081);
+        assertThat(config.jobserverPort()).isEqualTo(8090);
+        assertThat(config.streamkapPort()).isEqualTo(8080);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.clockMode()).isEqualTo(EmulatorClock.Mode.REAL);
+    }
+
+    @Test
+    void rejectsBadOptionsWithAClearMessage() {
+        assertThatThrownBy(() -> Main.parse(List.of("--flink-port", "70000")))
+                .hasMessage("--flink-port must be a port between 0 and 65535, got 70000");
+        assertThatThrownBy(() -> Main.parse(List.of("--flink-port", "x")))
+                .hasMessage("--flink-port must be a whole number, got \"x\"");
+        assertThatThrownBy(() -> Main.parse(List.of("--flink-port")))
+                .hasMessage("--flink-port needs a value");
+        assertThatThrownBy(() -> Main.parse(List.of("--clock", "fast")))
+                .hasMessage("--clock must be real or manual, got \"fast\"");
+        assertThatThrownBy(() -> Main.parse(List.of("--frobnicate")))
+                .hasMessage("unknown option \"--frobnicate\"");
+        assertThatThrownBy(() -> Main.parse(List.of("stray")))
+                .hasMessage("unexpected argument \"stray\"");
+    }
+
+    @Test
+    void badOptionExitsWithCodeTwo() throws Exception {
+        Process process = launch("--frobnicate");
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(read(process.getErrorStream())).startsWith("error: unknown option \"--frobnicate\"");
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() throws Exception {
+        Process process = launch("--help");
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(read(process.getInputStream())).contains("--flink-port N", "--jobserver-port N",
+                "--streamkap-port N", "--host ADDRESS");
+    }
+
+    @Test
+    void portInUseIsAClearErrorAndNonZeroExit() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process process = launch("--flink-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(read(process.getErrorStream())).contains("cannot bind the flink API to 127.0.0.1:"
+                    + taken.getLocalPort(), "is the port already in use?");
+        }
+    }
+
+    @Test
+    void printsOneLinePerApiThenReadyAndServes() throws Exception {
+        Process process = launch("--flink-port", "0");
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            List<String> lines = new ArrayList<>();
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("ready")) {
+                lines.add(line);
+            }
+            assertThat(line).isEqualTo("ready");
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).matches("flink +http://127\\.0\\.0\\.1:\\d+");
+            String url = lines.get(0).replaceFirst("flink +", "");
+            assertThat(new TestHttp(url).get("/_emulator/health").status()).isEqualTo(200);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Process launch(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    private static String read(java.io.InputStream stream) throws IOException {
+        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
