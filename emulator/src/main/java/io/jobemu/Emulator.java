@@ -8,6 +8,7 @@ import io.jobemu.core.control.ControlApi;
 import io.jobemu.core.ids.IdGenerator;
 import io.jobemu.core.journal.RequestJournal;
 import io.jobemu.flink.FlinkApi;
+import io.jobemu.jobserver.JobserverApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -31,6 +32,7 @@ public final class Emulator implements AutoCloseable {
     private final EmulatorConfig config;
     private final EmulatorContext context;
     private final FlinkApi flink;
+    private final JobserverApi jobserver;
     private final ControlApi control;
     private final Map<String, ApiListener> listeners = new LinkedHashMap<>();
 
@@ -42,11 +44,16 @@ public final class Emulator implements AutoCloseable {
         this.context = new EmulatorContext(new EmulatorClock(config.clockMode()), ids,
                 new RequestJournal(config.journalCapacity()), workDir);
         this.flink = new FlinkApi(context, config.timing());
-        List<EmulatedApi> apis = List.of(flink);
+        this.jobserver = new JobserverApi(context, config.timing());
+        List<EmulatedApi> apis = List.of(flink, jobserver);
         this.control = new ControlApi(context, apis, this::baseUrls);
         Path uploads = Files.createDirectories(workDir.resolve("multipart"));
-        listeners.put(flink.name(),
-                new ApiListener(flink, control, context, config.host(), config.flinkPort(), uploads));
+        addListener(flink, config.flinkPort(), uploads);
+        addListener(jobserver, config.jobserverPort(), uploads);
+    }
+
+    private void addListener(EmulatedApi api, int port, Path uploads) {
+        listeners.put(api.name(), new ApiListener(api, control, context, config.host(), port, uploads));
     }
 
     /** Starts every API; on any failure (a port in use, say) nothing is left running. */
@@ -69,7 +76,11 @@ public final class Emulator implements AutoCloseable {
     }
 
     public String flinkUrl() {
-        return baseUrl("flink");
+        return baseUrl(flink.name());
+    }
+
+    public String jobserverUrl() {
+        return baseUrl(jobserver.name());
     }
 
     /** Base URL per API name, in start order. */
@@ -91,6 +102,10 @@ public final class Emulator implements AutoCloseable {
         return flink;
     }
 
+    public JobserverApi jobserver() {
+        return jobserver;
+    }
+
     public EmulatorConfig config() {
         return config;
     }
@@ -104,7 +119,6 @@ public final class Emulator implements AutoCloseable {
     public void close() {
         listeners.values().forEach(ApiListener::stop);
         context.clock().close();
-        flink.reset();
         deleteRecursively(context.workDir());
     }
 

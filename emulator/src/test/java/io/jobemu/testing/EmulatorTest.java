@@ -16,6 +16,7 @@ public abstract class EmulatorTest {
 
     protected Emulator emulator;
     protected TestHttp flink;
+    protected TestHttp jobserver;
 
     protected EmulatorConfig config() {
         return EmulatorConfig.forTests().withTiming(TimingProfile.REALISTIC);
@@ -25,6 +26,7 @@ public abstract class EmulatorTest {
     void startEmulator() throws BindException {
         emulator = Emulator.start(config());
         flink = new TestHttp(emulator.flinkUrl());
+        jobserver = new TestHttp(emulator.jobserverUrl());
     }
 
     @AfterEach
