@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -35,10 +36,14 @@ final class FlinkControl {
     RouteTable routes() {
         return new RouteTable()
                 .get("/behaviours", this::listBehaviours)
+                .get("/behaviours/entry-classes/{entryClass}", call -> getBehaviour(call, "entryClass",
+                        key -> cluster.behaviours().entryClasses().get(key)))
                 .put("/behaviours/entry-classes/{entryClass}", call -> setBehaviour(call, "entryClass",
                         cluster.behaviours()::setForEntryClass))
                 .delete("/behaviours/entry-classes/{entryClass}", call -> removeBehaviour(call, "entryClass",
                         cluster.behaviours()::removeForEntryClass))
+                .get("/behaviours/jars/{jarid}", call -> getBehaviour(call, "jarid",
+                        key -> cluster.behaviours().jars().get(key)))
                 .put("/behaviours/jars/{jarid}", call -> setBehaviour(call, "jarid",
                         cluster.behaviours()::setForJar))
                 .delete("/behaviours/jars/{jarid}", call -> removeBehaviour(call, "jarid",
@@ -52,6 +57,15 @@ final class FlinkControl {
         body.set("entryClasses", Json.MAPPER.valueToTree(cluster.behaviours().entryClasses()));
         body.set("jars", Json.MAPPER.valueToTree(cluster.behaviours().jars()));
         return Response.json(200, body);
+    }
+
+    private Response getBehaviour(Call call, String param, Function<String, JobBehaviour> lookup) {
+        String key = call.pathParam(param);
+        JobBehaviour behaviour = lookup.apply(key);
+        if (behaviour == null) {
+            throw noBehaviour(key);
+        }
+        return Response.json(200, Json.MAPPER.valueToTree(behaviour));
     }
 
     private Response setBehaviour(Call call, String param, BiConsumer<String, JobBehaviour> store)
@@ -69,7 +83,7 @@ final class FlinkControl {
     private Response removeBehaviour(Call call, String param, Predicate<String> remove) {
         String key = call.pathParam(param);
         if (!remove.test(key)) {
-            throw new ApiError(ControlApi.error(404, "no behaviour is set for " + key));
+            throw noBehaviour(key);
         }
         return Response.json(200, Json.object().put("removed", key));
     }
@@ -95,6 +109,10 @@ final class FlinkControl {
             throw new ApiError(ControlApi.error(409, e.getMessage()));
         }
         return Response.json(200, transitionsView(job.status(), job.history()));
+    }
+
+    private static ApiError noBehaviour(String key) {
+        return new ApiError(ControlApi.error(404, "no behaviour is set for " + key));
     }
 
     private FlinkJob job(Call call) {

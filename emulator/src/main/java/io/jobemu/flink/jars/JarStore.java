@@ -1,24 +1,171 @@
 package io.jobemu.flink.jars;
 
 import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.core.http.BodyTooLargeException;
 import io.jobemu.core.ids.IdGenerator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** STUB: uploaded jars. */
+/**
+ * Uploaded jars (Flink's {@code web.upload.dir}): one file per jar, named {@code <uuid>_<name>} like Flink's. The
+ * total size is bounded, since unlike the request body limit nothing else bounds what clients upload. Thread-safe;
+ * jobs never read a jar after their submission, so deleting one does not affect its jobs.
+ */
 public final class JarStore {
+
+    /** Default bound on the bytes of all stored jars together. */
+    public static final long DEFAULT_CAPACITY_BYTES = 1L << 30;
+
+    private static final Comparator<UploadedJar> NEWEST_FIRST =
+            Comparator.comparingLong(UploadedJar::uploaded).thenComparingLong(UploadedJar::sequence).reversed();
+
+    /** Moves or writes an upload's content to the given file. */
+    @FunctionalInterface
+    public interface UploadWriter {
+        void writeTo(Path target) throws IOException;
+    }
 
     private final Path directory;
     private final IdGenerator ids;
     private final EmulatorClock clock;
+    private final long capacityBytes;
+    private final Map<String, UploadedJar> jars = new LinkedHashMap<>();
+    private long storedBytes;
+    private long reservedBytes;
+    private long uploads;
 
     public JarStore(Path directory, IdGenerator ids, EmulatorClock clock) throws IOException {
-        this.directory = Files.createDirectories(directory);
-        this.ids = ids;
-        this.clock = clock;
+        this(directory, ids, clock, DEFAULT_CAPACITY_BYTES);
     }
 
+    public JarStore(Path directory, IdGenerator ids, EmulatorClock clock, long capacityBytes) throws IOException {
+        if (capacityBytes < 0) {
+            throw new IllegalArgumentException("jar store capacity must not be negative, got " + capacityBytes);
+        }
+        this.directory = Files.createDirectories(directory).toAbsolutePath().normalize();
+        this.ids = ids;
+        this.clock = clock;
+        this.capacityBytes = capacityBytes;
+    }
+
+    /** The absolute upload directory, as Flink names it in its messages. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Where the jar with this id is or would be stored. */
+    public Path pathOf(String jarId) {
+        return directory.resolve(jarId);
+    }
+
+    /**
+     * Fails fast, before an upload is read, when it cannot fit.
+     *
+     * @throws BodyTooLargeException when {@code bytes} exceed the room left
+     */
+    public synchronized void checkRoomFor(long bytes) {
+        if (bytes > capacityBytes - storedBytes - reservedBytes) {
+            throw new BodyTooLargeException(capacityBytes);
+        }
+    }
+
+    /**
+     * Stores an upload under a new jar id. Only the last segment of {@code clientFileName} is kept, so a name such
+     * as {@code ../../x.jar} cannot leave the store.
+     *
+     * @throws BodyTooLargeException when {@code size} bytes do not fit in the store
+     */
+    public UploadedJar store(String clientFileName, long size, UploadWriter content) throws IOException {
+        String name = baseName(clientFileName);
+        Path target = pathOf(ids.uuid() + "_" + name);
+        reserve(size);
+        try {
+            content.writeTo(target);
+        } catch (IOException | RuntimeException e) {
+            unreserve(size);
+            Files.deleteIfExists(target);
+            throw e;
+        }
+        List<String> entries = JarProgram.listedEntries(target);
+        synchronized (this) {
+            unreserve(size);
+            storedBytes += size;
+            UploadedJar jar = new UploadedJar(target.getFileName().toString(), name, target, clock.millis(),
+                    ++uploads, size, entries);
+            jars.put(jar.id(), jar);
+            return jar;
+        }
+    }
+
+    public synchronized Optional<UploadedJar> find(String jarId) {
+        return Optional.ofNullable(jars.get(jarId));
+    }
+
+    /**
+     * The jars {@code GET /jars} lists, newest first. Like Flink, it skips a jar whose name is shorter than
+     * {@code x.jar}.
+     */
+    public synchronized List<UploadedJar> all() {
+        List<UploadedJar> listed = new ArrayList<>();
+        for (UploadedJar jar : jars.values()) {
+            if (jar.name().length() >= "x.jar".length()) {
+                listed.add(jar);
+            }
+        }
+        listed.sort(NEWEST_FIRST);
+        return listed;
+    }
+
+    /** Deletes a jar; false when there is none with this id. */
+    public boolean delete(String jarId) throws IOException {
+        UploadedJar jar;
+        synchronized (this) {
+            jar = jars.remove(jarId);
+            if (jar == null) {
+                return false;
+            }
+            storedBytes -= jar.size();
+        }
+        Files.deleteIfExists(jar.path());
+        return true;
+    }
+
+    /** Forgets every jar and deletes every file in the upload directory. */
     public void reset() {
+        synchronized (this) {
+            jars.clear();
+            storedBytes = 0;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the jar upload directory " + directory, e);
+        }
+    }
+
+    private synchronized void reserve(long bytes) {
+        checkRoomFor(bytes);
+        reservedBytes += bytes;
+    }
+
+    private synchronized void unreserve(long bytes) {
+        reservedBytes -= bytes;
+    }
+
+    /** The file name without any directory part, whichever separator the client used. */
+    static String baseName(String clientFileName) {
+        return clientFileName.substring(Math.max(clientFileName.lastIndexOf('/'), clientFileName.lastIndexOf('\\'))
+                + 1);
     }
 }

@@ -27,8 +27,12 @@ public final class FlinkJob {
 
     private static final String COMPLETION_EXCEPTION = FlinkErrors.COMPLETION_EXCEPTION;
     private static final String CHECKPOINT_EXCEPTION = "org.apache.flink.runtime.checkpoint.CheckpointException";
+    /** What Flink's checkpoint coordinator aborts pending checkpoints with when the job stops running. */
+    private static final String COORDINATOR_SUSPENDING = "Checkpoint Coordinator is suspending.";
+    private static final String INITIALIZATION_EXCEPTION =
+            "org.apache.flink.runtime.client.JobInitializationException";
 
-    /** Why a cancel request was refused, or null when it was accepted. */
+    /** The outcome of a cancel request: NONE when it was accepted, TERMINAL when the job had already ended. */
     public enum CancelRefusal { NONE, TERMINAL }
 
     private final String id;
@@ -42,6 +46,10 @@ public final class FlinkJob {
     private final List<JobFailure> failures = new ArrayList<>();
     private final JobCheckpoints checkpoints;
     private long endTime = -1;
+    private boolean executionGraphCreated;
+    /** When the tasks of the current attempt began deploying (the latest RUNNING), -1 before the first. */
+    private long deployingSince = -1;
+    /** When those tasks are (or will be) all RUNNING. */
     private long deployedAt = -1;
     private int restartsDone;
     private EmulatorClock.Scheduled nextStep;
@@ -96,9 +104,25 @@ public final class FlinkJob {
         return endTime;
     }
 
-    /** Last modification: the time of the latest transition. */
+    /**
+     * Last modification, as {@code /jobs/overview} shows it: the latest job or task state change. 0 while
+     * INITIALIZING, like Flink's sparse graph.
+     */
     public synchronized long lastModification() {
-        return state.enteredAt(state.current());
+        JobStatus current = state.current();
+        if (current == JobStatus.INITIALIZING) {
+            return 0;
+        }
+        long latest = state.enteredAt(current);
+        return current == JobStatus.RUNNING && tasksRunning() ? Math.max(latest, deployedAt) : latest;
+    }
+
+    /**
+     * False until the JobMaster exists (the job reached CREATED). Until then, and for a job that ended without
+     * one, Flink shows a sparse graph: no vertices, an empty plan, no scheduler.
+     */
+    public synchronized boolean hasExecutionGraph() {
+        return executionGraphCreated;
     }
 
     public synchronized Map<JobStatus, Long> timestamps() {
@@ -152,7 +176,7 @@ public final class FlinkJob {
         boolean failingVertex = vertex.equals(vertices.get(0));
         return switch (state.current()) {
             case INITIALIZING, CREATED -> ExecutionState.CREATED;
-            case RUNNING -> clock.millis() >= deployedAt ? ExecutionState.RUNNING : ExecutionState.DEPLOYING;
+            case RUNNING -> tasksRunning() ? ExecutionState.RUNNING : ExecutionState.DEPLOYING;
             case FAILING -> failingVertex ? ExecutionState.FAILED : ExecutionState.CANCELING;
             case FAILED -> failingVertex ? ExecutionState.FAILED : ExecutionState.CANCELED;
             case CANCELLING -> ExecutionState.CANCELING;
@@ -162,9 +186,14 @@ public final class FlinkJob {
         };
     }
 
-    /** When the vertex's tasks started running, or -1 before that. */
+    /** A vertex's start-time: when its tasks began deploying (Flink's DEPLOYING timestamp), -1 before that. */
     public synchronized long vertexStartTime() {
-        return deployedAt >= 0 && clock.millis() >= deployedAt ? deployedAt : -1;
+        return deployingSince;
+    }
+
+    /** When every task of the running job reached RUNNING, or -1 while they deploy or the job is not running. */
+    public synchronized long tasksRunningSince() {
+        return state.current() == JobStatus.RUNNING && tasksRunning() ? deployedAt : -1;
     }
 
     /** The fixed delay between a recoverable failure and the restart. */
@@ -232,22 +261,36 @@ public final class FlinkJob {
                     + " through Flink's legal transitions");
         }
         for (JobStatus step : path) {
-            if (step == JobStatus.FAILING || step == JobStatus.RESTARTING) {
-                failures.add(failure(step == JobStatus.RESTARTING));
-            }
+            recordForcedFailureLocked(step);
             moveLocked(step, false);
         }
         scheduleNextLocked();
         return path;
     }
 
+    /**
+     * A forced failure still leaves the exception history Flink would show: a task failure for FAILING and
+     * RESTARTING, the JobMaster's start failure when the job fails while INITIALIZING, and a task failure when it
+     * fails straight from CANCELLING.
+     */
+    private void recordForcedFailureLocked(JobStatus step) {
+        JobStatus from = state.current();
+        if (step == JobStatus.FAILING || step == JobStatus.RESTARTING) {
+            failures.add(failure(step == JobStatus.RESTARTING));
+        } else if (step == JobStatus.FAILED && from == JobStatus.INITIALIZING) {
+            failures.add(new JobFailure(INITIALIZATION_EXCEPTION, "Could not start the JobMaster.", clock.millis(),
+                    null, false));
+        } else if (step == JobStatus.FAILED && from != JobStatus.FAILING) {
+            failures.add(failure(false));
+        }
+    }
+
     /** Completes a savepoint or checkpoint, unless the job stopped running meanwhile. */
     private void complete(CheckpointRecord record, SavepointFollowUp then, OperationListener listener) {
         synchronized (this) {
             if (state.current() != JobStatus.RUNNING) {
-                checkpoints.fail(record, clock.millis(), "Task has failed or the job is no longer running.");
-                listener.failed(COMPLETION_EXCEPTION, CHECKPOINT_EXCEPTION
-                        + ": Checkpoint was declined (task is not running)");
+                checkpoints.fail(record, clock.millis(), COORDINATOR_SUSPENDING);
+                listener.failed(COMPLETION_EXCEPTION, CHECKPOINT_EXCEPTION + ": " + COORDINATOR_SUSPENDING);
                 return;
             }
             checkpoints.complete(record, clock.millis());
@@ -269,7 +312,7 @@ public final class FlinkJob {
             listener.failed(COMPLETION_EXCEPTION, FlinkErrors.jobNotFound(id));
             return true;
         }
-        if (state.current() != JobStatus.RUNNING || clock.millis() < deployedAt) {
+        if (state.current() != JobStatus.RUNNING || !tasksRunning()) {
             listener.failed(COMPLETION_EXCEPTION, CHECKPOINT_EXCEPTION + ": Checkpoint triggering task "
                     + vertices.get(0).name() + " (1/" + vertices.get(0).parallelism() + ") of job " + id
                     + " is not being executed at the moment. Aborting checkpoint. Failure reason: Not all required"
@@ -287,7 +330,14 @@ public final class FlinkJob {
         long now = clock.millis();
         state.moveTo(to, now);
         if (to == JobStatus.RUNNING) {
+            deployingSince = now;
             deployedAt = now + timing.deploying().toMillis();
+        }
+        if (to == JobStatus.CREATED) {
+            executionGraphCreated = true;
+        }
+        if (to == JobStatus.RESTARTING) {
+            restartsDone++;
         }
         if (to.isGloballyTerminal()) {
             endTime = now;
@@ -320,7 +370,6 @@ public final class FlinkJob {
         Duration deploy = timing.deploying();
         if (restartsDone < behaviour.restarts()) {
             after(deploy.plus(behaviour.effectiveRestartInterval()), JobStatus.RUNNING, () -> {
-                restartsDone++;
                 failures.add(failure(true));
                 moveLocked(JobStatus.RESTARTING);
             });
@@ -371,6 +420,10 @@ public final class FlinkJob {
             nextCheckpoint.cancel();
             nextCheckpoint = null;
         }
+    }
+
+    private boolean tasksRunning() {
+        return clock.millis() >= deployedAt;
     }
 
     private JobFailure failure(boolean causedRestart) {

@@ -1,18 +1,24 @@
 package io.jobemu.flink.jobs;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.http.Json;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code GET /jobs/{jobid}/exceptions}: the exception history, newest first. Each recoverable failure is an entry
- * of its own; the final failure of a FAILED job is Flink's "Recovery is suppressed" JobException with the user
- * exception as its concurrent exception.
+ * A job's failures as Flink shows them: {@code GET /jobs/{jobid}/exceptions} (newest first) and the failure-cause of
+ * its execution result. Each recoverable failure is an entry of its own; the final failure of a FAILED job is
+ * Flink's "Recovery is suppressed" JobException with the task's exception as its concurrent exception; a failure
+ * without a task (the JobMaster could not start) stands alone.
  */
 public final class JobExceptionViews {
 
     private static final String TASK_ENDPOINT = "localhost:-1";
+    private static final String JOB_EXCEPTION = "org.apache.flink.runtime.JobException";
 
     private JobExceptionViews() {
     }
@@ -27,8 +33,27 @@ public final class JobExceptionViews {
             ObjectNode history = Json.object();
             history.putObject("exceptionHistory")
                     .<ObjectNode>set("entries", entries)
-                    .put("truncated", failures.size() > maxExceptions);
+                    .put("truncated", failures.size() > Math.max(maxExceptions, 0));
             return history;
+        });
+    }
+
+    /**
+     * The {@code failure-cause} of a FAILED job's execution result ({@code class}, {@code stack-trace},
+     * {@code serialized-throwable}): the root exception of its final failure. Empty for any other job.
+     */
+    public static Optional<ObjectNode> failureCause(FlinkJob job) {
+        return job.inspect(j -> {
+            List<JobFailure> failures = j.failures();
+            if (j.status() != JobStatus.FAILED || failures.isEmpty()) {
+                return Optional.empty();
+            }
+            JobFailure last = failures.get(failures.size() - 1);
+            String trace = rootStacktrace(j, last);
+            return Optional.of(Json.object()
+                    .put("class", rootExceptionClass(last))
+                    .put("stack-trace", trace)
+                    .put("serialized-throwable", Base64.getEncoder().encodeToString(trace.getBytes(UTF_8))));
         });
     }
 
@@ -38,15 +63,15 @@ public final class JobExceptionViews {
             entry.putArray("concurrentExceptions");
             return entry;
         }
-        String recovery = "org.apache.flink.runtime.JobException: Recovery is suppressed by " + restartStrategy(job);
         ObjectNode entry = Json.object()
-                .put("exceptionName", "org.apache.flink.runtime.JobException")
-                .put("stacktrace", recovery + "\n\tat org.apache.flink.runtime.executiongraph.failover."
-                        + "ExecutionFailureHandler.handleFailure(ExecutionFailureHandler.java)\n"
-                        + "Caused by: " + failure.stacktrace())
-                .put("timestamp", failure.timestamp());
+                .put("exceptionName", rootExceptionClass(failure))
+                .put("stacktrace", rootStacktrace(job, failure))
+                .put("timestamp", rootTimestamp(job, failure));
         entry.putObject("failureLabels");
-        entry.putArray("concurrentExceptions").add(taskException(failure, attempt, taskManagerId));
+        ArrayNode concurrent = entry.putArray("concurrentExceptions");
+        if (failure.taskName() != null) {
+            concurrent.add(taskException(failure, attempt, taskManagerId));
+        }
         return entry;
     }
 
@@ -59,6 +84,24 @@ public final class JobExceptionViews {
         return entry.put("taskName", failure.taskName() + " - execution #" + attempt)
                 .put("endpoint", TASK_ENDPOINT)
                 .put("taskManagerId", taskManagerId);
+    }
+
+    private static String rootExceptionClass(JobFailure failure) {
+        return failure.taskName() == null ? failure.exceptionClass() : JOB_EXCEPTION;
+    }
+
+    private static String rootStacktrace(FlinkJob job, JobFailure failure) {
+        if (failure.taskName() == null) {
+            return failure.stacktrace();
+        }
+        return JOB_EXCEPTION + ": Recovery is suppressed by " + restartStrategy(job)
+                + "\n\tat org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailure("
+                + "ExecutionFailureHandler.java)\nCaused by: " + failure.stacktrace();
+    }
+
+    /** The job-level failure is recorded when the job has failed, a little after the task failed. */
+    private static long rootTimestamp(FlinkJob job, JobFailure failure) {
+        return job.status() == JobStatus.FAILED ? job.endTime() : failure.timestamp();
     }
 
     private static String restartStrategy(FlinkJob job) {

@@ -8,6 +8,8 @@ import io.jobemu.core.http.Response;
 import io.jobemu.flink.FlinkCluster;
 import io.jobemu.flink.FlinkErrors;
 import io.jobemu.flink.FlinkParams;
+import io.jobemu.flink.cluster.ClusterHandlers;
+import io.jobemu.flink.cluster.TaskManagers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +22,15 @@ public final class JobHandlers {
             + "ungraceful shutdown, please use \"cancel\" instead. For a graceful shutdown, please use "
             + "\"jobs/:jobId/stop\" instead.";
 
+    /** Flink's default for {@code maxExceptions}. */
+    private static final int DEFAULT_MAX_EXCEPTIONS = 20;
+
     private final FlinkCluster cluster;
+    private final ClusterHandlers clusterViews;
 
     public JobHandlers(FlinkCluster cluster) {
         this.cluster = cluster;
+        this.clusterViews = new ClusterHandlers(cluster);
     }
 
     /** {@code GET /jobs}: ids and states. */
@@ -99,8 +106,11 @@ public final class JobHandlers {
 
     public Response exceptions(Call call) {
         FlinkJob job = requireJob(call);
-        int maxExceptions = FlinkParams.intQuery(call, "maxExceptions").orElse(Integer.MAX_VALUE);
-        return FlinkErrors.json(200, JobExceptionViews.history(job, maxExceptions, ""));
+        int maxExceptions = FlinkParams.intQuery(call, "maxExceptions").orElse(DEFAULT_MAX_EXCEPTIONS);
+        // Failures are reported for the first subtask (1/n); it ran on the task manager that hosts subtask 0.
+        String taskManagerId = cluster.taskManagers().hostOf(job.id(), 0).map(TaskManagers.TaskManager::id)
+                .orElse("");
+        return FlinkErrors.json(200, JobExceptionViews.history(job, maxExceptions, taskManagerId));
     }
 
     /** {@code GET /jobs/{jobid}/execution-result}: IN_PROGRESS until the job is globally terminal. */
@@ -121,12 +131,7 @@ public final class JobHandlers {
                     .put("application-status", applicationStatus(j.status()));
             execution.putObject("accumulator-results");
             execution.put("net-runtime", j.endTime() - j.startTime());
-            List<JobFailure> failures = j.failures();
-            if (j.status() == JobStatus.FAILED && !failures.isEmpty()) {
-                JobFailure last = failures.get(failures.size() - 1);
-                execution.set("failure-cause", FlinkErrors.serializedThrowable(last.exceptionClass(),
-                        last.message()));
-            }
+            JobExceptionViews.failureCause(j).ifPresent(cause -> execution.set("failure-cause", cause));
             execution.put("application-id", j.id())
                     .put("start-time", j.startTime())
                     .put("end-time", j.endTime());
@@ -138,7 +143,7 @@ public final class JobHandlers {
     public Response plan(Call call) {
         FlinkJob job = requireJob(call);
         return FlinkErrors.json(200, Json.object().set("plan",
-                job.inspect(j -> JobViews.plan(j, j.status() == JobStatus.INITIALIZING))));
+                job.inspect(j -> JobViews.plan(j, !j.hasExecutionGraph()))));
     }
 
     public Response accumulators(Call call) {
@@ -199,12 +204,15 @@ public final class JobHandlers {
         return resourceRequirements(call);
     }
 
-    public Response jobManagerConfig(Call call) {
-        throw new UnsupportedOperationException("jobManagerConfig is not emulated yet");
+    /** The job's JobManager is the cluster's: answered as {@code /jobmanager/config}, even for unknown jobs. */
+    public Response jobManagerConfig(Call call) throws Exception {
+        FlinkParams.jobId(call);
+        return clusterViews.jobManagerConfig(call);
     }
 
-    public Response jobManagerEnvironment(Call call) {
-        throw new UnsupportedOperationException("jobManagerEnvironment is not emulated yet");
+    public Response jobManagerEnvironment(Call call) throws Exception {
+        FlinkParams.jobId(call);
+        return clusterViews.jobManagerEnvironment(call);
     }
 
     /** Log URLs point into the web UI; Flink sends these without the CORS header. */

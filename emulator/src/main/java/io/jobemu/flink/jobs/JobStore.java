@@ -1,10 +1,15 @@
 package io.jobemu.flink.jobs;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.ids.IdGenerator;
 import io.jobemu.flink.TimingProfile;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,8 +40,10 @@ public final class JobStore {
         String id = spec.jobId() != null ? spec.jobId() : ids.hex32();
         List<JobVertex> vertices = new ArrayList<>();
         String slotSharingGroup = ids.hex32();
-        for (String name : spec.behaviour().effectiveVertices()) {
-            vertices.add(new JobVertex(ids.hex32(), name, spec.parallelism(), 128, slotSharingGroup));
+        List<String> names = spec.behaviour().effectiveVertices();
+        for (int i = 0; i < names.size(); i++) {
+            vertices.add(new JobVertex(vertexId(i, names.get(i)), names.get(i), spec.parallelism(), 128,
+                    slotSharingGroup));
         }
         JobCheckpoints checkpoints = new JobCheckpoints(spec.savepointPath() == null ? null
                 : new JobCheckpoints.RestoredCheckpoint(1 + Math.floorMod(spec.savepointPath().hashCode(), 50),
@@ -47,6 +54,19 @@ public final class JobStore {
         }
         job.start();
         return Optional.of(job);
+    }
+
+    /**
+     * Flink derives a vertex id from the program's stream graph, so every run of the same program has the same
+     * vertex ids; here they follow from the vertex's position and name.
+     */
+    private static String vertexId(int position, String name) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest((position + "/" + name).getBytes(UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has MD5", e);
+        }
     }
 
     public Optional<FlinkJob> find(String jobId) {

@@ -9,20 +9,21 @@ import java.util.Map;
 
 /**
  * JSON views of jobs, field for field as Flink 2.3 renders them. Flink serialises its per-state maps from hash
- * maps, so their key order is fixed but not the declaration order; the two orders below are what it sends.
+ * maps keyed by enum constants, so their key order is neither alphabetical nor the declaration order; the two
+ * orders below are what the captured 2.3.0 server sent, in every response.
  */
 public final class JobViews {
 
     /** Key order of {@code timestamps} in job details. */
-    public static final List<JobStatus> TIMESTAMP_ORDER = List.of(JobStatus.SUSPENDED, JobStatus.FAILED,
-            JobStatus.RUNNING, JobStatus.INITIALIZING, JobStatus.FAILING, JobStatus.CANCELLING, JobStatus.RESTARTING,
-            JobStatus.CREATED, JobStatus.FINISHED, JobStatus.CANCELED, JobStatus.RECONCILING);
+    public static final List<JobStatus> TIMESTAMP_ORDER = List.of(JobStatus.INITIALIZING, JobStatus.RECONCILING,
+            JobStatus.FAILING, JobStatus.CANCELED, JobStatus.RESTARTING, JobStatus.CREATED, JobStatus.RUNNING,
+            JobStatus.FAILED, JobStatus.CANCELLING, JobStatus.FINISHED, JobStatus.SUSPENDED);
 
     /** Key order of per-ExecutionState task counts ({@code tasks}, {@code status-counts}). */
-    public static final List<ExecutionState> TASK_STATE_ORDER = List.of(ExecutionState.SCHEDULED,
-            ExecutionState.FAILED, ExecutionState.CANCELING, ExecutionState.CANCELED, ExecutionState.INITIALIZING,
-            ExecutionState.CREATED, ExecutionState.RUNNING, ExecutionState.RECONCILING, ExecutionState.FINISHED,
-            ExecutionState.DEPLOYING);
+    public static final List<ExecutionState> TASK_STATE_ORDER = List.of(ExecutionState.CANCELING,
+            ExecutionState.SCHEDULED, ExecutionState.RUNNING, ExecutionState.FAILED, ExecutionState.DEPLOYING,
+            ExecutionState.FINISHED, ExecutionState.INITIALIZING, ExecutionState.CANCELED, ExecutionState.RECONCILING,
+            ExecutionState.CREATED);
 
     /** Key order of the lower-case task counts in {@code /jobs/overview}. */
     private static final List<ExecutionState> OVERVIEW_TASK_ORDER = List.of(ExecutionState.RUNNING,
@@ -33,19 +34,21 @@ public final class JobViews {
     private JobViews() {
     }
 
-    /** {@code GET /jobs/{jobid}}. */
+    /**
+     * {@code GET /jobs/{jobid}}. A job without an execution graph yet (or that ended without one) is sparse: no
+     * application id, scheduler, vertices or plan.
+     */
     public static ObjectNode details(FlinkJob job, long now) {
         return job.inspect(j -> {
-            JobStatus status = j.status();
-            boolean sparse = status == JobStatus.INITIALIZING;
+            boolean sparse = !j.hasExecutionGraph();
             ObjectNode view = Json.object()
                     .put("jid", j.id())
-                    .put("application-id", j.id())
+                    .put("application-id", sparse ? null : j.id())
                     .put("name", j.name())
                     .put("isStoppable", false)
-                    .put("state", status.name())
+                    .put("state", j.status().name())
                     .put("job-type", jobType(j))
-                    .put("schedulerType", "Default")
+                    .put("schedulerType", schedulerType(j))
                     .put("start-time", j.startTime())
                     .put("end-time", j.endTime())
                     .put("duration", duration(j, now))
@@ -111,7 +114,7 @@ public final class JobViews {
                     .put("jid", j.id())
                     .put("name", j.name())
                     .put("jobType", jobType(j))
-                    .put("schedulerType", "Default")
+                    .put("schedulerType", schedulerType(j))
                     .put("start-time", j.startTime())
                     .put("end-time", j.endTime())
                     .put("duration", duration(j, now))
@@ -119,7 +122,7 @@ public final class JobViews {
                     .put("last-modification", j.lastModification());
             int[] counts = new int[ExecutionState.values().length];
             int total = 0;
-            if (j.status() != JobStatus.INITIALIZING) {
+            if (j.hasExecutionGraph()) {
                 for (JobVertex vertex : j.vertices()) {
                     counts[j.executionState(vertex).ordinal()] += vertex.parallelism();
                     total += vertex.parallelism();
@@ -173,6 +176,11 @@ public final class JobViews {
 
     public static String jobType(FlinkJob job) {
         return "STREAMING";
+    }
+
+    /** The scheduler that runs the job; null (JSON null) while it has none. */
+    private static String schedulerType(FlinkJob job) {
+        return job.hasExecutionGraph() ? "Default" : null;
     }
 
     /** Run time so far, or total run time once the job is over. */

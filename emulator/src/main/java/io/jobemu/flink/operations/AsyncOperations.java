@@ -52,7 +52,8 @@ public final class AsyncOperations {
 
     /**
      * Registers an operation and runs {@code start} with it. A trigger id already registered for the same kind and
-     * scope returns the existing operation without starting anything (Flink's idempotent registration).
+     * scope returns the existing operation without starting anything (Flink's idempotent registration), unless
+     * its result has been evicted: then the id is free again and starts a new operation.
      *
      * @param scope the job id for job operations, "" for cluster-wide ones
      * @return the trigger id
@@ -61,8 +62,10 @@ public final class AsyncOperations {
         String triggerId = requestedTriggerId != null ? requestedTriggerId : ids.hex32();
         Key key = new Key(kind, scope, triggerId);
         Operation fresh = new Operation(kind);
-        Operation existing = operations.putIfAbsent(key, fresh);
-        if (existing == null) {
+        long now = clock.millis();
+        Operation registered = operations.compute(key,
+                (k, existing) -> existing == null || existing.expiredAt(now) ? fresh : existing);
+        if (registered == fresh) {
             start.accept(fresh);
         }
         return triggerId;

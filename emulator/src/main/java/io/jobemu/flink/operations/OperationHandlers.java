@@ -33,7 +33,8 @@ public final class OperationHandlers {
         String jobId = FlinkParams.jobId(call);
         SavepointTriggerRequest body = FlinkParams.body(call, SavepointTriggerRequest.class,
                 "SavepointTriggerRequestBody");
-        SavepointFollowUp then = body.cancelJob() ? SavepointFollowUp.CANCEL : SavepointFollowUp.KEEP_RUNNING;
+        SavepointFollowUp then = Boolean.TRUE.equals(body.cancelJob()) ? SavepointFollowUp.CANCEL
+                : SavepointFollowUp.KEEP_RUNNING;
         return triggerSavepoint(jobId, body.targetDirectory(), HexId.valueOrNull(body.triggerId()), then);
     }
 
@@ -121,12 +122,15 @@ public final class OperationHandlers {
                                       SavepointFollowUp then) {
         String directory = SavepointPaths.normalise(
                 targetDirectory != null ? targetDirectory : FlinkCluster.DEFAULT_SAVEPOINT_DIR);
-        String location = directory + "/savepoint-" + jobId.substring(0, 6) + "-"
-                + cluster.context().ids().hex(12);
         String id = cluster.operations().trigger(Kind.SAVEPOINT, jobId, triggerId, operation ->
-                withJob(jobId, operation, job -> job.triggerSavepoint(location, then,
+                withJob(jobId, operation, job -> job.triggerSavepoint(savepointLocation(directory, jobId), then,
                         recordingLocation(operation))));
         return accepted(id);
+    }
+
+    /** Flink names a savepoint directory after the first 6 hex digits of the job id and 12 random ones. */
+    private String savepointLocation(String directory, String jobId) {
+        return directory + "/savepoint-" + jobId.substring(0, 6) + "-" + cluster.context().ids().hex(12);
     }
 
     /** Remembers a completed savepoint's location so it can be disposed later. */
@@ -168,8 +172,19 @@ public final class OperationHandlers {
         String triggerId = FlinkParams.triggerId(call);
         Operation operation = cluster.operations().find(kind, "", triggerId).orElseThrow(() ->
                 FlinkErrors.notFound("Operation not found under key: org.apache.flink.runtime.rest.handler.async."
-                        + "OperationKey@" + Integer.toHexString(triggerId.hashCode())));
+                        + "OperationKey@" + operationKeyHash(triggerId)));
         return FlinkErrors.json(200, operation.statusView());
+    }
+
+    /**
+     * The hash Flink's OperationKey prints with: {@code Objects.hash(triggerId)}, where a TriggerId hashes like
+     * every AbstractID, as the XOR of the four 32-bit halves of its two longs.
+     */
+    static String operationKeyHash(String triggerId) {
+        long upper = Long.parseUnsignedLong(triggerId.substring(0, 16), 16);
+        long lower = Long.parseUnsignedLong(triggerId.substring(16), 16);
+        int idHash = (int) lower ^ (int) (lower >>> 32) ^ (int) upper ^ (int) (upper >>> 32);
+        return Integer.toHexString(31 + idHash);
     }
 
     private static Response accepted(String triggerId) {
@@ -185,11 +200,13 @@ public final class OperationHandlers {
 
     enum CheckpointType { CONFIGURED, FULL, INCREMENTAL }
 
+    /** Every field is nullable in Flink's request bodies: a null {@code cancel-job} or {@code drain} is false. */
     record SavepointTriggerRequest(@JsonProperty("target-directory") String targetDirectory,
-                                   @JsonProperty("cancel-job") boolean cancelJob, SavepointFormat formatType,
+                                   @JsonProperty("cancel-job") Boolean cancelJob, SavepointFormat formatType,
                                    HexId triggerId) {}
 
-    record StopWithSavepointRequest(String targetDirectory, boolean drain, SavepointFormat formatType,
+    /** {@code drain} only changes what the job does before the savepoint, which the emulator does not model. */
+    record StopWithSavepointRequest(String targetDirectory, Boolean drain, SavepointFormat formatType,
                                     HexId triggerId) {}
 
     record CheckpointTriggerRequest(CheckpointType checkpointType, HexId triggerId) {}
