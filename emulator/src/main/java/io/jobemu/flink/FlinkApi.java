@@ -13,6 +13,8 @@ import io.jobemu.flink.jobs.CheckpointStatsHandlers;
 import io.jobemu.flink.jobs.JobHandlers;
 import io.jobemu.flink.jobs.VertexHandlers;
 import io.jobemu.flink.operations.OperationHandlers;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The Flink JobManager REST API (2.3), as {@code specs/flink-rest-v1.yaml} describes it. Every endpoint is in
@@ -20,6 +22,12 @@ import io.jobemu.flink.operations.OperationHandlers;
  * listed in {@code LIMITATIONS.md} beside this class.
  */
 public final class FlinkApi implements EmulatedApi {
+
+    private static final Set<String> DASHBOARD_PATHS = Set.of("/", "/index.html");
+    /** Stands in for the web dashboard's index.html, which the emulator does not ship. */
+    private static final String DASHBOARD = "<!doctype html><html><head><title>Apache Flink Web Dashboard</title>"
+            + "</head><body><p>jobemu: emulated Flink JobManager. The web dashboard is not emulated; use the REST"
+            + " API.</p></body></html>";
 
     private final FlinkCluster cluster;
     private final RouteTable routes;
@@ -159,13 +167,13 @@ public final class FlinkApi implements EmulatedApi {
     }
 
     /**
-     * Flink matches on path tokens, so repeated and trailing slashes do not matter, and registers every route both
-     * bare and under {@code /v1}.
+     * Flink matches on decoded path tokens, so repeated and trailing slashes do not matter and an encoded slash
+     * separates tokens too; it registers every route both bare and under {@code /v1}.
      */
     @Override
     public String routingPath(String requestPath) {
         StringBuilder path = new StringBuilder();
-        for (String token : requestPath.split("/")) {
+        for (String token : requestPath.replace("%2F", "/").replace("%2f", "/").split("/")) {
             if (!token.isEmpty()) {
                 path.append('/').append(token);
             }
@@ -178,13 +186,20 @@ public final class FlinkApi implements EmulatedApi {
     }
 
     /**
-     * Unknown GETs fall through to the web UI's static-file handler; every other method gets the router's 404,
-     * which quotes the uri with its query. Flink never answers 405.
+     * Unknown GETs fall through to the web UI's static-file handler, which serves the dashboard at {@code /};
+     * a multipart POST is refused by the upload handler before routing; every other request gets the router's
+     * 404, which quotes the uri with its query. Flink never answers 405.
      */
     @Override
     public Response notFound(Call call) {
         if (call.method().equals("GET")) {
+            if (DASHBOARD_PATHS.contains(routingPath(call.requestPath()))) {
+                return new Response(200, DASHBOARD, "text/html", Map.of());
+            }
             return FlinkErrors.plainWithoutCors(404, "Unable to load requested file " + call.requestPath() + ".");
+        }
+        if (call.method().equals("POST") && call.isMultipart()) {
+            return FlinkErrors.plainWithoutCors(400, "POST request not allowed");
         }
         return FlinkErrors.plain(404, "Not found: " + call.requestUri());
     }

@@ -4,9 +4,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.jobemu.core.http.ApiError;
 import io.jobemu.core.http.Call;
 import io.jobemu.core.http.Json;
+import io.jobemu.flink.jars.JarStore;
+import io.undertow.server.handlers.form.FormData;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Converts path, query and body input the way Flink's REST layer does, failing with Flink's own 400s. */
@@ -22,6 +28,9 @@ public final class FlinkParams {
             .configure(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, true)
             .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true)
             .build();
+
+    /** The multipart field Flink reads a JSON request body from. */
+    private static final String REQUEST_FIELD = "request";
 
     private FlinkParams() {
     }
@@ -89,11 +98,47 @@ public final class FlinkParams {
     }
 
     /**
+     * File parts of a multipart request, keyed by base file name: as in Flink, parts that share a name count as one
+     * file (the last one wins). A form field other than Flink's {@code request} field is refused before any handler
+     * runs, without the CORS header.
+     */
+    public static Map<String, FormData.FormValue> uploadedFiles(Call call) throws IOException {
+        FormData form = call.multipart();
+        Map<String, FormData.FormValue> files = new LinkedHashMap<>();
+        for (String field : form) {
+            for (FormData.FormValue value : form.get(field)) {
+                if (value.isFileItem()) {
+                    files.put(JarStore.baseName(value.getFileName()), value);
+                } else if (!field.equals(REQUEST_FIELD)) {
+                    throw new ApiError(FlinkErrors.plainWithoutCors(400, "Received unknown attribute " + field
+                            + "."));
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
+     * The JSON body. A multipart POST carries it in the {@code request} field, and Flink's upload handler refuses
+     * file parts on endpoints that take none.
+     */
+    private static byte[] rawBody(Call call) throws IOException {
+        if (!call.isMultipart()) {
+            return call.body();
+        }
+        if (!uploadedFiles(call).isEmpty()) {
+            throw new ApiError(FlinkErrors.plainWithoutCors(400, "File upload not allowed"));
+        }
+        FormData.FormValue request = call.multipart().getFirst(REQUEST_FIELD);
+        return request == null ? new byte[0] : request.getValue().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
      * Reads the JSON body as {@code type}. An empty body counts as {@code {}}, the request's content type is not
      * looked at, and anything that does not bind gives "Request did not match expected format {requestClass}.".
      */
     public static <T> T body(Call call, Class<T> type, String requestClass) throws IOException {
-        byte[] raw = call.body();
+        byte[] raw = rawBody(call);
         try {
             return REQUEST_MAPPER.readValue(raw.length == 0 ? "{}".getBytes() : raw, type);
         } catch (IOException | IllegalArgumentException e) {
@@ -103,7 +148,7 @@ public final class FlinkParams {
 
     /** For endpoints that take no body: anything but an empty body or a JSON object is refused. */
     public static void emptyBody(Call call) throws IOException {
-        byte[] raw = call.body();
+        byte[] raw = rawBody(call);
         if (raw.length == 0) {
             return;
         }

@@ -36,4 +36,43 @@ class FlinkRoutingTest extends EmulatorTest {
                 + "\"nothex\".");
         assertThat(result.header("access-control-allow-origin")).isEqualTo("*");
     }
+
+    @Test
+    void theDashboardIndexIsServedAtTheRoot() {
+        HttpResult result = flink.get("/");
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.header("content-type")).isEqualTo("text/html");
+        assertThat(result.body()).contains("<title>Apache Flink Web Dashboard</title>");
+    }
+
+    @Test
+    void headIsNotRoutedAndGetsTheRouterNotFound() {
+        HttpResult result = flink.send("HEAD", "/config", null, null);
+
+        assertThat(result.status()).isEqualTo(404);
+        assertThat(result.header("content-length")).isEqualTo("33");
+        assertThat(result.header("access-control-allow-origin")).isEqualTo("*");
+    }
+
+    @Test
+    void aMultipartPostToAnUnknownPathIsRefusedByTheUploadHandler() {
+        HttpResult result = flink.upload("/nope", "jarfile", "x.jar", new byte[] {1});
+
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.body()).isEqualTo("{\"errors\":[\"POST request not allowed\"]}");
+        assertThat(result.header("access-control-allow-origin")).isNull();
+    }
+
+    @Test
+    void aFileSentToAnEndpointThatTakesNoFilesIsRefusedWithoutCors() {
+        String jarId = uploadJar("com.example.Job");
+
+        HttpResult result = flink.upload("/jars/" + jarId + "/run", "jarfile", "x.jar", new byte[] {1});
+
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.body()).isEqualTo("{\"errors\":[\"File upload not allowed\"]}");
+        assertThat(result.header("access-control-allow-origin")).isNull();
+        assertThat(flink.get("/jobs").json().path("jobs")).isEmpty();
+    }
 }

@@ -25,6 +25,7 @@ public final class Call {
     private final long maxBodyBytes;
     private final Path uploadTempDir;
     private byte[] body;
+    private FormData form;
 
     Call(HttpServerExchange exchange, String requestPath, long maxBodyBytes, Path uploadTempDir) {
         this.exchange = exchange;
@@ -101,10 +102,13 @@ public final class Call {
     }
 
     /**
-     * Parses a multipart/form-data body. File parts stream to the upload temp dir and do not count toward the
+     * Parses a multipart/form-data body (once; later calls return the same form). File parts stream to the upload temp dir and do not count toward the
      * body limit (as in Flink); Undertow deletes those temp files when the exchange ends.
      */
     public FormData multipart() throws IOException {
+        if (form != null) {
+            return form;
+        }
         MultiPartParserDefinition definition = new MultiPartParserDefinition(uploadTempDir);
         definition.setDefaultEncoding(StandardCharsets.UTF_8.name());
         definition.setFileSizeThreshold(0);
@@ -113,7 +117,8 @@ public final class Call {
             throw new IOException("not a multipart/form-data request");
         }
         exchange.startBlocking();
-        return parser.parseBlocking();
+        form = parser.parseBlocking();
+        return form;
     }
 
     private byte[] readLimited(InputStream in) throws IOException {

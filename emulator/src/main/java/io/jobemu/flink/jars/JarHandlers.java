@@ -13,9 +13,11 @@ import io.jobemu.flink.jars.JarProgram.ProgramException;
 import io.jobemu.flink.jars.JarRequests.Invocation;
 import io.jobemu.flink.jobs.FlinkJob;
 import io.jobemu.flink.jobs.JobBehaviour;
+import io.jobemu.flink.jobs.JobVertex;
+import io.jobemu.flink.jobs.JobViews;
 import io.jobemu.flink.jobs.JobSpec;
 import io.undertow.server.handlers.form.FormData;
-import java.util.LinkedHashMap;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -60,7 +62,7 @@ public final class JarHandlers {
             throw wrongFileCount(0);
         }
         call.header("Content-Length").map(Long::parseLong).ifPresent(cluster.jars()::checkRoomFor);
-        Map<String, FormData.FormValue> files = uploadedFiles(call.multipart());
+        Map<String, FormData.FormValue> files = FlinkParams.uploadedFiles(call);
         if (files.size() != 1) {
             throw wrongFileCount(files.size());
         }
@@ -92,7 +94,8 @@ public final class JarHandlers {
         Invocation invocation = program.invocation();
         String jobId = invocation.jobId() != null ? invocation.jobId() : cluster.context().ids().hex32();
         return FlinkErrors.json(200, Json.object().set("plan",
-                JarPlanView.plan(jobId, program.entryClass(), program.behaviour(), invocation.parallelism())));
+                JobViews.plan(jobId, program.behaviour().effectiveJobName(), "STREAMING",
+                        JobVertex.graphOf(program.behaviour().effectiveVertices(), invocation.parallelism(), ""))));
     }
 
     /** {@code POST /jars/{jarid}/run}: runs the program's main method, which submits one job. */
@@ -151,25 +154,6 @@ public final class JarHandlers {
             throw FlinkErrors.badPathParameter("jarid", value);
         }
         return value;
-    }
-
-    /**
-     * File parts keyed by file name: as in Flink, parts that share a name count as one file (the last one wins).
-     * A form field other than Flink's {@code request} field is refused before any handler runs, without CORS.
-     */
-    private static Map<String, FormData.FormValue> uploadedFiles(FormData form) {
-        Map<String, FormData.FormValue> files = new LinkedHashMap<>();
-        for (String field : form) {
-            for (FormData.FormValue value : form.get(field)) {
-                if (value.isFileItem()) {
-                    files.put(JarStore.baseName(value.getFileName()), value);
-                } else if (!field.equals("request")) {
-                    throw new ApiError(FlinkErrors.plainWithoutCors(400, "Received unknown attribute " + field
-                            + "."));
-                }
-            }
-        }
-        return files;
     }
 
     /**

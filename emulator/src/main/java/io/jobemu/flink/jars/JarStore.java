@@ -164,7 +164,7 @@ public final class JarStore {
     }
 
     /** The file name without any directory part, whichever separator the client used. */
-    static String baseName(String clientFileName) {
+    public static String baseName(String clientFileName) {
         return clientFileName.substring(Math.max(clientFileName.lastIndexOf('/'), clientFileName.lastIndexOf('\\'))
                 + 1);
     }

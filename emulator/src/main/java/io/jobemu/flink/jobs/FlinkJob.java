@@ -22,8 +22,6 @@ import java.util.function.Function;
  */
 public final class FlinkJob {
 
-    /** Flink's default max parallelism for a vertex whose parallelism is at most 128. */
-    private static final int DEFAULT_MAX_PARALLELISM = 128;
 
     private static final String COMPLETION_EXCEPTION = FlinkErrors.COMPLETION_EXCEPTION;
     private static final String CHECKPOINT_EXCEPTION = "org.apache.flink.runtime.checkpoint.CheckpointException";
@@ -141,9 +139,6 @@ public final class FlinkJob {
         return vertices;
     }
 
-    public int maxParallelism() {
-        return DEFAULT_MAX_PARALLELISM;
-    }
 
     public synchronized List<JobFailure> failures() {
         return List.copyOf(failures);

@@ -38,13 +38,8 @@ public final class JobStore {
      */
     public Optional<FlinkJob> submit(JobSpec spec) {
         String id = spec.jobId() != null ? spec.jobId() : ids.hex32();
-        List<JobVertex> vertices = new ArrayList<>();
-        String slotSharingGroup = ids.hex32();
-        List<String> names = spec.behaviour().effectiveVertices();
-        for (int i = 0; i < names.size(); i++) {
-            vertices.add(new JobVertex(vertexId(i, names.get(i)), names.get(i), spec.parallelism(), 128,
-                    slotSharingGroup));
-        }
+        List<JobVertex> vertices = JobVertex.graphOf(spec.behaviour().effectiveVertices(), spec.parallelism(),
+                ids.hex32());
         JobCheckpoints checkpoints = new JobCheckpoints(spec.savepointPath() == null ? null
                 : new JobCheckpoints.RestoredCheckpoint(1 + Math.floorMod(spec.savepointPath().hashCode(), 50),
                         clock.millis(), true, spec.savepointPath()));
@@ -54,19 +49,6 @@ public final class JobStore {
         }
         job.start();
         return Optional.of(job);
-    }
-
-    /**
-     * Flink derives a vertex id from the program's stream graph, so every run of the same program has the same
-     * vertex ids; here they follow from the vertex's position and name.
-     */
-    private static String vertexId(int position, String name) {
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest((position + "/" + name).getBytes(UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has MD5", e);
-        }
     }
 
     public Optional<FlinkJob> find(String jobId) {

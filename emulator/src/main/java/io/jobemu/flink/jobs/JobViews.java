@@ -145,15 +145,16 @@ public final class JobViews {
      * the source reading from the one before it.
      */
     public static ObjectNode plan(FlinkJob job, boolean sparse) {
+        return sparse ? plan("", "", "", List.of()) : plan(job.id(), job.name(), jobType(job), job.vertices());
+    }
+
+    /** A plan of {@code vertices} (topological order), also used for a jar's plan before any job exists. */
+    public static ObjectNode plan(String jid, String name, String type, List<JobVertex> vertices) {
         ObjectNode plan = Json.object()
-                .put("jid", sparse ? "" : job.id())
-                .put("name", sparse ? "" : job.name())
-                .put("type", sparse ? "" : jobType(job));
+                .put("jid", jid)
+                .put("name", name)
+                .put("type", type);
         ArrayNode nodes = plan.putArray("nodes");
-        if (sparse) {
-            return plan;
-        }
-        List<JobVertex> vertices = job.vertices();
         for (int i = vertices.size() - 1; i >= 0; i--) {
             JobVertex vertex = vertices.get(i);
             ObjectNode node = nodes.addObject()
