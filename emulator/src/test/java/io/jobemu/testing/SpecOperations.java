@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,7 @@ public final class SpecOperations {
             spec = new ObjectMapper(new YAMLFactory()).readTree(in);
         }
         Set<String> operations = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : spec.path("paths").properties()) {
             path.getValue().fieldNames().forEachRemaining(method -> {
                 if (METHODS.contains(method)) {
                     operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());

@@ -3,6 +3,8 @@ package io.jobemu.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -14,8 +16,11 @@ public final class TestJars {
     private TestJars() {
     }
 
-    /** A jar whose manifest names {@code mainClass} (none when null) and which holds that class file. */
-    public static byte[] withMainClass(String mainClass) {
+    /**
+     * A jar whose manifest names {@code mainClass} (none when null) and which holds that class file and
+     * {@code otherClasses}.
+     */
+    public static byte[] withMainClass(String mainClass, String... otherClasses) {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (mainClass != null) {
@@ -23,10 +28,13 @@ public final class TestJars {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            String entry = (mainClass == null ? "example.Job" : mainClass).replace('.', '/') + ".class";
-            jar.putNextEntry(new JarEntry(entry));
-            jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
-            jar.closeEntry();
+            List<String> classes = new ArrayList<>(List.of(otherClasses));
+            classes.add(0, mainClass == null ? "example.Job" : mainClass);
+            for (String className : classes) {
+                jar.putNextEntry(new JarEntry(className.replace('.', '/') + ".class"));
+                jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
+                jar.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
