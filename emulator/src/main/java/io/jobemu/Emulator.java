@@ -9,6 +9,7 @@ import io.jobemu.core.ids.IdGenerator;
 import io.jobemu.core.journal.RequestJournal;
 import io.jobemu.flink.FlinkApi;
 import io.jobemu.jobserver.JobserverApi;
+import io.jobemu.streamkap.StreamkapApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -33,6 +34,7 @@ public final class Emulator implements AutoCloseable {
     private final EmulatorContext context;
     private final FlinkApi flink;
     private final JobserverApi jobserver;
+    private final StreamkapApi streamkap;
     private final ControlApi control;
     private final Map<String, ApiListener> listeners = new LinkedHashMap<>();
 
@@ -45,11 +47,13 @@ public final class Emulator implements AutoCloseable {
                 new RequestJournal(config.journalCapacity()), workDir);
         this.flink = new FlinkApi(context, config.timing());
         this.jobserver = new JobserverApi(context, config.timing());
-        List<EmulatedApi> apis = List.of(flink, jobserver);
+        this.streamkap = new StreamkapApi(context, flink, config.streamkapCredentials());
+        List<EmulatedApi> apis = List.of(flink, jobserver, streamkap);
         this.control = new ControlApi(context, apis, this::baseUrls);
         Path uploads = Files.createDirectories(workDir.resolve("multipart"));
         addListener(flink, config.flinkPort(), uploads);
         addListener(jobserver, config.jobserverPort(), uploads);
+        addListener(streamkap, config.streamkapPort(), uploads);
     }
 
     private void addListener(EmulatedApi api, int port, Path uploads) {
@@ -83,6 +87,10 @@ public final class Emulator implements AutoCloseable {
         return baseUrl(jobserver.name());
     }
 
+    public String streamkapUrl() {
+        return baseUrl(streamkap.name());
+    }
+
     /** Base URL per API name, in start order. */
     public Map<String, String> baseUrls() {
         Map<String, String> urls = new LinkedHashMap<>();
@@ -104,6 +112,10 @@ public final class Emulator implements AutoCloseable {
 
     public JobserverApi jobserver() {
         return jobserver;
+    }
+
+    public StreamkapApi streamkap() {
+        return streamkap;
     }
 
     public EmulatorConfig config() {

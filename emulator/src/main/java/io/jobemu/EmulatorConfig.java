@@ -3,16 +3,18 @@ package io.jobemu;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.journal.RequestJournal;
 import io.jobemu.flink.TimingProfile;
+import io.jobemu.streamkap.StreamkapCredentials;
 import java.util.OptionalLong;
 
 /**
  * How to start an {@link Emulator}. Defaults match the real servers' ports; port 0 picks a free one.
  *
  * @param seed when present, every generated id follows from it, so runs repeat exactly
+ * @param streamkapCredentials the client id and secret the emulated Streamkap accepts for access tokens
  */
 public record EmulatorConfig(String host, int flinkPort, int jobserverPort, int streamkapPort,
                              EmulatorClock.Mode clockMode, TimingProfile timing, int journalCapacity,
-                             OptionalLong seed) {
+                             OptionalLong seed, StreamkapCredentials streamkapCredentials) {
 
     public static final int DEFAULT_FLINK_PORT = 8081;
     public static final int DEFAULT_JOBSERVER_PORT = 8090;
@@ -31,7 +33,7 @@ public record EmulatorConfig(String host, int flinkPort, int jobserverPort, int 
     public static EmulatorConfig defaults() {
         return new EmulatorConfig("127.0.0.1", DEFAULT_FLINK_PORT, DEFAULT_JOBSERVER_PORT, DEFAULT_STREAMKAP_PORT,
                 EmulatorClock.Mode.REAL, TimingProfile.REALISTIC, RequestJournal.DEFAULT_CAPACITY,
-                OptionalLong.empty());
+                OptionalLong.empty(), StreamkapCredentials.DEFAULT);
     }
 
     /** Free ports on loopback and a manual clock: what a test wants. */
@@ -41,31 +43,37 @@ public record EmulatorConfig(String host, int flinkPort, int jobserverPort, int 
 
     public EmulatorConfig withHost(String newHost) {
         return new EmulatorConfig(newHost, flinkPort, jobserverPort, streamkapPort, clockMode, timing,
-                journalCapacity, seed);
+                journalCapacity, seed, streamkapCredentials);
     }
 
     public EmulatorConfig withPorts(int flink, int jobserver, int streamkap) {
-        return new EmulatorConfig(host, flink, jobserver, streamkap, clockMode, timing, journalCapacity, seed);
+        return new EmulatorConfig(host, flink, jobserver, streamkap, clockMode, timing, journalCapacity, seed,
+                streamkapCredentials);
     }
 
     public EmulatorConfig withClockMode(EmulatorClock.Mode mode) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, mode, timing, journalCapacity,
-                seed);
+                seed, streamkapCredentials);
     }
 
     public EmulatorConfig withTiming(TimingProfile profile) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, profile,
-                journalCapacity, seed);
+                journalCapacity, seed, streamkapCredentials);
     }
 
     public EmulatorConfig withJournalCapacity(int capacity) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing, capacity,
-                seed);
+                seed, streamkapCredentials);
+    }
+
+    public EmulatorConfig withStreamkapCredentials(StreamkapCredentials credentials) {
+        return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing, journalCapacity,
+                seed, credentials);
     }
 
     public EmulatorConfig withSeed(long newSeed) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing,
-                journalCapacity, OptionalLong.of(newSeed));
+                journalCapacity, OptionalLong.of(newSeed), streamkapCredentials);
     }
 
     private static void checkPort(String api, int port) {

@@ -24,6 +24,9 @@ public final class Main {
               --flink-port N        Flink JobManager REST API port (default 8081; 0 picks a free port)
               --jobserver-port N    spark-jobserver API port (default 8090; 0 picks a free port)
               --streamkap-port N    Streamkap API port (default 8080; 0 picks a free port)
+              --streamkap-client-id ID  client id Streamkap's /auth/access-token accepts
+                                    (default jobemu-client-id)
+              --streamkap-secret S  the matching secret (default jobemu-secret)
               --host ADDRESS        address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
               --clock MODE          real (default) or manual (time moves only via /_emulator/clock)
               --timing PROFILE      realistic (default: lifecycles take about as long as on a real
@@ -94,6 +97,10 @@ public final class Main {
                 case "--jobserver-port" -> jobserverPort = port(name, value(name, inlineValue, rest));
                 case "--streamkap-port" -> streamkapPort = port(name, value(name, inlineValue, rest));
                 case "--host" -> config = config.withHost(value(name, inlineValue, rest));
+                case "--streamkap-client-id" -> config = config.withStreamkapCredentials(
+                        config.streamkapCredentials().withClientId(value(name, inlineValue, rest)));
+                case "--streamkap-secret" -> config = config.withStreamkapCredentials(
+                        config.streamkapCredentials().withSecret(value(name, inlineValue, rest)));
                 case "--clock" -> config = config.withClockMode(
                         choice(name, value(name, inlineValue, rest), EmulatorClock.Mode.class));
                 case "--timing" -> config = config.withTiming(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.flink.TimingProfile;
+import io.jobemu.streamkap.StreamkapCredentials;
 import io.jobemu.testing.TestHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class MainTest {
     void parsesEveryOption() {
         EmulatorConfig config = Main.parse(List.of("--flink-port", "0", "--jobserver-port=9000",
                 "--streamkap-port", "9001", "--host", "0.0.0.0", "--clock", "manual", "--timing", "instant",
-                "--seed", "42", "--journal-capacity", "50"));
+                "--seed", "42", "--journal-capacity", "50", "--streamkap-client-id", "ci", "--streamkap-secret=s3"));
 
         assertThat(config.flinkPort()).isZero();
         assertThat(config.jobserverPort()).isEqualTo(9000);
@@ -34,6 +35,7 @@ class MainTest {
         assertThat(config.timing()).isEqualTo(TimingProfile.INSTANT);
         assertThat(config.seed()).hasValue(42);
         assertThat(config.journalCapacity()).isEqualTo(50);
+        assertThat(config.streamkapCredentials()).isEqualTo(new StreamkapCredentials("ci", "s3"));
     }
 
     @Test
@@ -59,6 +61,8 @@ class MainTest {
                 .hasMessage("--clock must be real or manual, got \"fast\"");
         assertThatThrownBy(() -> Main.parse(List.of("--frobnicate")))
                 .hasMessage("unknown option \"--frobnicate\"");
+        assertThatThrownBy(() -> Main.parse(List.of("--streamkap-secret=")))
+                .hasMessage("the Streamkap client id and secret must not be empty");
         assertThatThrownBy(() -> Main.parse(List.of("stray")))
                 .hasMessage("unexpected argument \"stray\"");
     }
@@ -106,7 +110,7 @@ class MainTest {
             }
             assertThat(line).isEqualTo("ready");
             assertThat(lines).allMatch(l -> l.matches("[a-z]+ +http://127\\.0\\.0\\.1:\\d+"));
-            assertThat(lines).extracting(l -> l.split(" ")[0]).startsWith("flink", "jobserver");
+            assertThat(lines).extracting(l -> l.split(" ")[0]).containsExactly("flink", "jobserver", "streamkap");
             String url = lines.get(0).replaceFirst("flink +", "");
             assertThat(new TestHttp(url).get("/_emulator/health").status()).isEqualTo(200);
         } finally {

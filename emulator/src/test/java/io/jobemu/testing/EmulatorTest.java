@@ -17,6 +17,7 @@ public abstract class EmulatorTest {
     protected Emulator emulator;
     protected TestHttp flink;
     protected TestHttp jobserver;
+    protected TestHttp streamkap;
 
     protected EmulatorConfig config() {
         return EmulatorConfig.forTests().withTiming(TimingProfile.REALISTIC);
@@ -27,6 +28,7 @@ public abstract class EmulatorTest {
         emulator = Emulator.start(config());
         flink = new TestHttp(emulator.flinkUrl());
         jobserver = new TestHttp(emulator.jobserverUrl());
+        streamkap = new TestHttp(emulator.streamkapUrl());
     }
 
     @AfterEach
