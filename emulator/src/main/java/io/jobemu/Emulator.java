@@ -5,6 +5,7 @@ import io.jobemu.core.EmulatedApi;
 import io.jobemu.core.EmulatorContext;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.control.ControlApi;
+import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.ids.IdGenerator;
 import io.jobemu.core.journal.RequestJournal;
 import io.jobemu.flink.FlinkApi;
@@ -36,6 +37,7 @@ public final class Emulator implements AutoCloseable {
     private final JobserverApi jobserver;
     private final StreamkapApi streamkap;
     private final ControlApi control;
+    private final FaultRegistry faults = new FaultRegistry();
     private final Map<String, ApiListener> listeners = new LinkedHashMap<>();
 
     private Emulator(EmulatorConfig config) throws IOException {
@@ -49,7 +51,7 @@ public final class Emulator implements AutoCloseable {
         this.jobserver = new JobserverApi(context, config.timing());
         this.streamkap = new StreamkapApi(context, flink, config.streamkapCredentials());
         List<EmulatedApi> apis = List.of(flink, jobserver, streamkap);
-        this.control = new ControlApi(context, apis, this::baseUrls);
+        this.control = new ControlApi(context, apis, faults, this::baseUrls);
         Path uploads = Files.createDirectories(workDir.resolve("multipart"));
         addListener(flink, config.flinkPort(), uploads);
         addListener(jobserver, config.jobserverPort(), uploads);
@@ -57,7 +59,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     private void addListener(EmulatedApi api, int port, Path uploads) {
-        listeners.put(api.name(), new ApiListener(api, control, context, config.host(), port, uploads));
+        listeners.put(api.name(), new ApiListener(api, control, faults, context, config.host(), port, uploads));
     }
 
     /** Starts every API; on any failure (a port in use, say) nothing is left running. */
@@ -100,6 +102,10 @@ public final class Emulator implements AutoCloseable {
 
     public EmulatorClock clock() {
         return context.clock();
+    }
+
+    public FaultRegistry faults() {
+        return faults;
     }
 
     public RequestJournal journal() {

@@ -2,9 +2,12 @@ package io.jobemu.core.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jobemu.core.EmulatedApi;
 import io.jobemu.core.EmulatorContext;
 import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.core.faults.FaultRegistry;
+import io.jobemu.core.faults.FaultSpec;
 import io.jobemu.core.http.ApiError;
 import io.jobemu.core.http.Call;
 import io.jobemu.core.http.ErrorPolicy;
@@ -13,6 +16,7 @@ import io.jobemu.core.http.Response;
 import io.jobemu.core.http.Route;
 import io.jobemu.core.http.RouteTable;
 import io.jobemu.core.journal.JournalEntry;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,12 +37,15 @@ public final class ControlApi implements ErrorPolicy {
 
     private final EmulatorContext context;
     private final List<EmulatedApi> apis;
+    private final FaultRegistry faults;
     private final Supplier<Map<String, String>> baseUrls;
     private final RouteTable routes = new RouteTable();
 
-    public ControlApi(EmulatorContext context, List<EmulatedApi> apis, Supplier<Map<String, String>> baseUrls) {
+    public ControlApi(EmulatorContext context, List<EmulatedApi> apis, FaultRegistry faults,
+                      Supplier<Map<String, String>> baseUrls) {
         this.context = context;
         this.apis = apis;
+        this.faults = faults;
         this.baseUrls = baseUrls;
         routes.get(PREFIX + "/health", this::health)
                 .post(PREFIX + "/reset", this::reset)
@@ -47,7 +54,14 @@ public final class ControlApi implements ErrorPolicy {
                 .post(PREFIX + "/clock/set", this::setClock)
                 .post(PREFIX + "/clock/mode", this::setClockMode)
                 .get(PREFIX + "/journal", this::journal)
-                .delete(PREFIX + "/journal", this::clearJournal);
+                .delete(PREFIX + "/journal", this::clearJournal)
+                .post(PREFIX + "/faults", this::addFault)
+                .get(PREFIX + "/faults", call -> faultsView())
+                .delete(PREFIX + "/faults", call -> {
+                    faults.clear();
+                    return faultsView();
+                })
+                .delete(PREFIX + "/faults/{id}", this::removeFault);
         for (EmulatedApi api : apis) {
             for (Route route : api.controlRoutes().routes()) {
                 routes.add(route.method(), PREFIX + "/" + api.name() + route.path(), route.handler());
@@ -59,10 +73,11 @@ public final class ControlApi implements ErrorPolicy {
         return routes;
     }
 
-    /** Empties every store of every API, the journal and the pending clock events. */
+    /** Empties every store of every API, the journal, the faults and the pending clock events. */
     public void resetAll() {
         context.clock().clearScheduled();
         apis.forEach(EmulatedApi::reset);
+        faults.clear();
         context.journal().clear();
     }
 
@@ -149,6 +164,37 @@ public final class ControlApi implements ErrorPolicy {
     private Response clearJournal(Call call) {
         context.journal().clear();
         return Response.json(200, Json.object().put("status", "cleared"));
+    }
+
+    private Response addFault(Call call) throws IOException {
+        FaultSpec spec;
+        try {
+            spec = Json.MAPPER.readValue(call.body(), FaultSpec.class);
+        } catch (JsonProcessingException e) {
+            throw badRequest("invalid fault: " + e.getOriginalMessage());
+        }
+        FaultRegistry.Fault fault = faults.add(spec);
+        return Response.json(201, faultView(fault));
+    }
+
+    private Response removeFault(Call call) {
+        String id = call.pathParam("id");
+        if (!faults.remove(id)) {
+            throw new ApiError(error(404, "no fault " + id));
+        }
+        return faultsView();
+    }
+
+    private Response faultsView() {
+        ArrayNode list = Json.array();
+        faults.list().forEach(fault -> list.add(faultView(fault)));
+        return Response.json(200, Json.object().set("faults", list));
+    }
+
+    private static ObjectNode faultView(FaultRegistry.Fault fault) {
+        ObjectNode view = Json.object().put("id", fault.id()).put("hits", fault.hits());
+        view.set("spec", Json.MAPPER.valueToTree(fault.spec()));
+        return view;
     }
 
     private static String required(Call call, String name) {

@@ -1,6 +1,9 @@
 package io.jobemu.core.journal;
 
-/** One served request: which API, when (emulator clock), what was asked and what was answered. */
+/**
+ * One served request: which API, when (emulator clock), what was asked and what was answered ({@code status} 0
+ * when an injected fault dropped the connection; {@code fault} names the fault that struck, if any).
+ */
 public record JournalEntry(long sequence, String api, long timestamp, String method, String path, String query,
-                           int status) {
+                           int status, String fault) {
 }

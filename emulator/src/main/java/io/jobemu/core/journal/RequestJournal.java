@@ -23,11 +23,11 @@ public final class RequestJournal {
     }
 
     public synchronized void record(String api, long timestamp, String method, String path, String query,
-                                    int status) {
+                                    int status, String fault) {
         if (entries.size() == capacity) {
             entries.removeFirst();
         }
-        entries.addLast(new JournalEntry(nextSequence++, api, timestamp, method, path, query, status));
+        entries.addLast(new JournalEntry(nextSequence++, api, timestamp, method, path, query, status, fault));
     }
 
     public synchronized List<JournalEntry> find(Predicate<JournalEntry> filter) {
