@@ -4,7 +4,8 @@ import io.jobemu.core.ApiListener;
 import io.jobemu.core.EmulatedApi;
 import io.jobemu.core.EmulatorContext;
 import io.jobemu.core.clock.EmulatorClock;
-import io.jobemu.core.control.ControlApi;
+import io.jobemu.core.Namespace;
+import io.jobemu.core.Namespaces;
 import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.ids.IdGenerator;
 import io.jobemu.core.journal.RequestJournal;
@@ -23,7 +24,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
-/** The handle users hold: every emulated API on its own port, sharing one clock, id source and journal. */
+/**
+ * The handle users hold: every emulated API on its own port. State lives in namespaces (each with its own clock,
+ * ids, journal and faults); requests without a namespace use the default one.
+ */
 public final class Emulator implements AutoCloseable {
 
     static {
@@ -32,34 +36,37 @@ public final class Emulator implements AutoCloseable {
     }
 
     private final EmulatorConfig config;
-    private final EmulatorContext context;
-    private final FlinkApi flink;
-    private final JobserverApi jobserver;
-    private final StreamkapApi streamkap;
-    private final ControlApi control;
-    private final FaultRegistry faults = new FaultRegistry();
+    private final Path workDir;
+    private final Namespaces namespaces;
+    private final Namespace defaultNamespace;
     private final Map<String, ApiListener> listeners = new LinkedHashMap<>();
 
     private Emulator(EmulatorConfig config) throws IOException {
         this.config = config;
-        Path workDir = Files.createTempDirectory("jobemu-");
-        IdGenerator ids = config.seed().isPresent()
-                ? new IdGenerator(new Random(config.seed().getAsLong())) : IdGenerator.unseeded();
-        this.context = new EmulatorContext(new EmulatorClock(config.clockMode()), ids,
-                new RequestJournal(config.journalCapacity()), workDir);
-        this.flink = new FlinkApi(context, config.timing());
-        this.jobserver = new JobserverApi(context, config.timing());
-        this.streamkap = new StreamkapApi(context, flink, config.streamkapCredentials());
-        List<EmulatedApi> apis = List.of(flink, jobserver, streamkap);
-        this.control = new ControlApi(context, apis, faults, this::baseUrls);
-        Path uploads = Files.createDirectories(workDir.resolve("multipart"));
-        addListener(flink, config.flinkPort(), uploads);
-        addListener(jobserver, config.jobserverPort(), uploads);
-        addListener(streamkap, config.streamkapPort(), uploads);
+        this.workDir = Files.createTempDirectory("jobemu-");
+        this.namespaces = new Namespaces(this::createNamespace);
+        this.defaultNamespace = namespaces.get(Namespaces.DEFAULT);
+        for (EmulatedApi api : List.of(flink(), jobserver(), streamkap())) {
+            int port = switch (api.name()) {
+                case "flink" -> config.flinkPort();
+                case "jobserver" -> config.jobserverPort();
+                default -> config.streamkapPort();
+            };
+            listeners.put(api.name(), new ApiListener(api.name(), namespaces, config.host(), port));
+        }
     }
 
-    private void addListener(EmulatedApi api, int port, Path uploads) {
-        listeners.put(api.name(), new ApiListener(api, control, faults, context, config.host(), port, uploads));
+    /** A namespace with its own clock, ids, journal and a fresh instance of every API. */
+    private Namespace createNamespace(String name) {
+        IdGenerator ids = config.seed().isPresent()
+                ? new IdGenerator(new Random(config.seed().getAsLong() + name.hashCode()))
+                : IdGenerator.unseeded();
+        EmulatorContext context = new EmulatorContext(new EmulatorClock(config.clockMode()), ids,
+                new RequestJournal(config.journalCapacity()), workDir.resolve("ns-" + name));
+        FlinkApi flink = new FlinkApi(context, config.timing());
+        JobserverApi jobserver = new JobserverApi(context, config.timing());
+        StreamkapApi streamkap = new StreamkapApi(context, flink, config.streamkapCredentials());
+        return new Namespace(name, context, List.of(flink, jobserver, streamkap), this::baseUrls, namespaces);
     }
 
     /** Starts every API; on any failure (a port in use, say) nothing is left running. */
@@ -82,15 +89,15 @@ public final class Emulator implements AutoCloseable {
     }
 
     public String flinkUrl() {
-        return baseUrl(flink.name());
+        return baseUrl(flink().name());
     }
 
     public String jobserverUrl() {
-        return baseUrl(jobserver.name());
+        return baseUrl(jobserver().name());
     }
 
     public String streamkapUrl() {
-        return baseUrl(streamkap.name());
+        return baseUrl(streamkap().name());
     }
 
     /** Base URL per API name, in start order. */
@@ -100,44 +107,52 @@ public final class Emulator implements AutoCloseable {
         return urls;
     }
 
+    /**
+     * The namespace called {@code name}, created if new. Requests reach it with the {@value Namespaces#HEADER}
+     * header or the {@code /_ns/<name>} path prefix; the methods below act on the default namespace.
+     */
+    public Namespace namespace(String name) {
+        return namespaces.get(name);
+    }
+
     public EmulatorClock clock() {
-        return context.clock();
+        return defaultNamespace.context().clock();
     }
 
     public FaultRegistry faults() {
-        return faults;
+        return defaultNamespace.faults();
     }
 
     public RequestJournal journal() {
-        return context.journal();
+        return defaultNamespace.context().journal();
     }
 
     public FlinkApi flink() {
-        return flink;
+        return defaultNamespace.api(FlinkApi.class);
     }
 
     public JobserverApi jobserver() {
-        return jobserver;
+        return defaultNamespace.api(JobserverApi.class);
     }
 
     public StreamkapApi streamkap() {
-        return streamkap;
+        return defaultNamespace.api(StreamkapApi.class);
     }
 
     public EmulatorConfig config() {
         return config;
     }
 
-    /** Empties every store, the journal and the scheduled events. */
+    /** Empties every store, the journal, the faults and the scheduled events of the default namespace. */
     public void reset() {
-        control.resetAll();
+        defaultNamespace.reset();
     }
 
     @Override
     public void close() {
         listeners.values().forEach(ApiListener::stop);
-        context.clock().close();
-        deleteRecursively(context.workDir());
+        namespaces.close();
+        deleteRecursively(workDir);
     }
 
     private String baseUrl(String api) {

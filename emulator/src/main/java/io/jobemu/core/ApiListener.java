@@ -1,50 +1,43 @@
 package io.jobemu.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.core.control.ControlApi;
-import io.jobemu.core.http.Dispatcher;
+import io.jobemu.core.faults.FaultRegistry;
+import io.jobemu.core.faults.FaultSpec;
 import io.jobemu.core.http.Response;
 import io.jobemu.core.http.ResponseWriter;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.jobemu.core.faults.FaultRegistry;
-import io.jobemu.core.faults.FaultSpec;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.SameThreadExecutor;
 import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 
-/** One Undertow listener serving one API plus the shared control API, journaling every request. */
+/**
+ * One Undertow listener serving one API (in whichever namespace a request names) plus the control API,
+ * applying injected faults and journaling every request.
+ */
 public final class ApiListener {
 
-    private final EmulatedApi api;
-    private final EmulatorContext context;
-    private final Dispatcher apiDispatcher;
-    private final Dispatcher controlDispatcher;
-    private final FaultRegistry faults;
-    private final HttpHandler blockingHandler = new BlockingHandler(this::handle);
+    private final String apiName;
+    private final Namespaces namespaces;
     private final Undertow server;
     private final String host;
     private final int requestedPort;
 
-    public ApiListener(EmulatedApi api, ControlApi control, FaultRegistry faults, EmulatorContext context,
-                       String host, int port, Path uploads) {
-        this.api = api;
-        this.context = context;
-        this.faults = faults;
+    public ApiListener(String apiName, Namespaces namespaces, String host, int port) {
+        this.apiName = apiName;
+        this.namespaces = namespaces;
         this.host = host;
         this.requestedPort = port;
-        this.apiDispatcher = new Dispatcher(api.routes(), api::routingPath, api, api.maxBodyBytes(), uploads);
-        this.controlDispatcher = new Dispatcher(control.routes(), p -> p, control, 1024 * 1024, uploads);
         this.server = Undertow.builder()
                 .addHttpListener(port, host)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
@@ -60,7 +53,7 @@ public final class ApiListener {
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BindException) {
-                    BindException named = new BindException("cannot bind the " + api.name() + " API to " + host
+                    BindException named = new BindException("cannot bind the " + apiName + " API to " + host
                             + ":" + requestedPort + " (" + cause.getMessage() + "): is the port already in use?");
                     named.initCause(e);
                     throw named;
@@ -78,48 +71,75 @@ public final class ApiListener {
         server.stop();
     }
 
-    /** On the I/O thread: applies an injected fault, if one strikes, else serves the request on a worker. */
+    /**
+     * On the I/O thread: picks the namespace, applies an injected fault if one strikes, else serves the request on
+     * a worker thread.
+     */
     private void route(HttpServerExchange exchange) throws Exception {
-        String path = exchange.getRelativePath();
-        if (isControl(path)) {
-            blockingHandler.handleRequest(exchange);
+        String uriPrefix = stripNamespacePrefix(exchange);
+        String namespaceName = uriPrefix.isEmpty()
+                ? Optional.ofNullable(exchange.getRequestHeaders().getFirst(Namespaces.HEADER))
+                        .orElse(Namespaces.DEFAULT)
+                : uriPrefix.substring(Namespaces.PATH_PREFIX.length());
+        Namespace namespace;
+        try {
+            namespace = namespaces.get(namespaceName);
+        } catch (IllegalArgumentException e) {
+            Response refusal = ControlApi.error(400, e.getMessage());
+            exchange.dispatch(() -> writeQuietly(exchange, refusal));
             return;
         }
-        Optional<FaultRegistry.Fault> fault = faults.strike(api.name(), exchange.getRequestMethod().toString(),
-                path);
+        HttpHandler serve = new BlockingHandler(ex -> serve(ex, namespace, uriPrefix));
+        String path = exchange.getRelativePath();
+        Optional<FaultRegistry.Fault> fault = isControl(path) ? Optional.empty()
+                : namespace.faults().strike(apiName, exchange.getRequestMethod().toString(), path);
         if (fault.isEmpty()) {
-            blockingHandler.handleRequest(exchange);
+            serve.handleRequest(exchange);
             return;
         }
         FaultSpec spec = fault.get().spec();
         switch (spec.action()) {
             case DELAY -> exchange.dispatch(SameThreadExecutor.INSTANCE, () -> exchange.getIoThread().executeAfter(
-                    () -> Connectors.executeRootHandler(blockingHandler, exchange),
+                    () -> Connectors.executeRootHandler(serve, exchange),
                     spec.latency().toMillis(), TimeUnit.MILLISECONDS));
             case RESPOND -> {
                 Response response = injectedResponse(spec);
-                journal(exchange, path, response.status(), fault.get());
+                journal(namespace, exchange, response.status(), fault.get());
                 exchange.dispatch(() -> writeQuietly(exchange, response));
             }
             case DROP_CONNECTION -> {
-                journal(exchange, path, 0, fault.get());
+                journal(namespace, exchange, 0, fault.get());
                 IoUtils.safeClose(exchange.getConnection());
             }
         }
     }
 
-    private void handle(HttpServerExchange exchange) throws IOException {
-        context.clock().runDue();
+    private void serve(HttpServerExchange exchange, Namespace namespace, String uriPrefix) throws IOException {
+        namespace.context().clock().runDue();
         String path = exchange.getRelativePath();
-        Response response = (isControl(path) ? controlDispatcher : apiDispatcher).dispatch(exchange, path);
-        journal(exchange, path, response.status(), null);
+        Response response = (isControl(path) ? namespace.controlDispatcher() : namespace.dispatcher(apiName))
+                .dispatch(exchange, path, uriPrefix);
+        journal(namespace, exchange, response.status(), null);
         ResponseWriter.write(exchange, response);
     }
 
-    private void journal(HttpServerExchange exchange, String path, int status, FaultRegistry.Fault fault) {
-        context.journal().record(isControl(path) ? "control" : api.name(), context.clock().millis(),
-                exchange.getRequestMethod().toString(), path, exchange.getQueryString(), status,
-                fault == null ? null : fault.id());
+    /** Removes a {@code /_ns/<name>} prefix from the path the APIs see; returns the prefix, or "" if none. */
+    private static String stripNamespacePrefix(HttpServerExchange exchange) {
+        String path = exchange.getRelativePath();
+        if (!path.startsWith(Namespaces.PATH_PREFIX)) {
+            return "";
+        }
+        int end = path.indexOf('/', Namespaces.PATH_PREFIX.length());
+        String prefix = end < 0 ? path : path.substring(0, end);
+        exchange.setRelativePath(end < 0 ? "/" : path.substring(end));
+        return prefix;
+    }
+
+    private void journal(Namespace namespace, HttpServerExchange exchange, int status, FaultRegistry.Fault fault) {
+        String path = exchange.getRelativePath();
+        namespace.context().journal().record(isControl(path) ? "control" : apiName,
+                namespace.context().clock().millis(), exchange.getRequestMethod().toString(), path,
+                exchange.getQueryString(), status, fault == null ? null : fault.id());
     }
 
     private static boolean isControl(String path) {

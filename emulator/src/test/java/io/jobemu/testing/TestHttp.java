@@ -60,13 +60,17 @@ public final class TestHttp {
         return send("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 
-    public HttpResult send(String method, String path, byte[] body, String contentType) {
+    /** Sends a request; {@code headers} are name/value pairs. */
+    public HttpResult send(String method, String path, byte[] body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

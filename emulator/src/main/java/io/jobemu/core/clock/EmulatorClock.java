@@ -27,7 +27,7 @@ public final class EmulatorClock implements AutoCloseable {
     /** Events run one at a time, in due order, whichever thread drives them. */
     private final ReentrantLock eventRunner = new ReentrantLock();
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
-    private final Thread realTimeDriver;
+    private Thread realTimeDriver;
     private Mode mode;
     private long manualNow;
     private long realOffset;
@@ -37,9 +37,9 @@ public final class EmulatorClock implements AutoCloseable {
     public EmulatorClock(Mode mode) {
         this.mode = mode;
         this.manualNow = System.currentTimeMillis();
-        this.realTimeDriver = new Thread(this::driveRealTime, "emulator-clock");
-        this.realTimeDriver.setDaemon(true);
-        this.realTimeDriver.start();
+        if (mode == Mode.REAL) {
+            startRealTimeDriverLocked();
+        }
     }
 
     public long millis() {
@@ -65,9 +65,21 @@ public final class EmulatorClock implements AutoCloseable {
             mode = newMode;
             manualNow = now;
             realOffset = now - System.currentTimeMillis();
+            if (newMode == Mode.REAL) {
+                startRealTimeDriverLocked();
+            }
             lock.notifyAll();
         }
         runDue();
+    }
+
+    /** Only a real-time clock needs a thread, so manual-clock namespaces cost none. */
+    private void startRealTimeDriverLocked() {
+        if (realTimeDriver == null && !closed) {
+            realTimeDriver = new Thread(this::driveRealTime, "emulator-clock");
+            realTimeDriver.setDaemon(true);
+            realTimeDriver.start();
+        }
     }
 
     /** Schedules {@code action} to run when the clock reaches now + {@code delay}. */

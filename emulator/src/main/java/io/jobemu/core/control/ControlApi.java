@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jobemu.core.EmulatedApi;
 import io.jobemu.core.EmulatorContext;
+import io.jobemu.core.Namespaces;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.faults.FaultSpec;
@@ -39,14 +40,16 @@ public final class ControlApi implements ErrorPolicy {
     private final List<EmulatedApi> apis;
     private final FaultRegistry faults;
     private final Supplier<Map<String, String>> baseUrls;
+    private final Namespaces namespaces;
     private final RouteTable routes = new RouteTable();
 
     public ControlApi(EmulatorContext context, List<EmulatedApi> apis, FaultRegistry faults,
-                      Supplier<Map<String, String>> baseUrls) {
+                      Supplier<Map<String, String>> baseUrls, Namespaces namespaces) {
         this.context = context;
         this.apis = apis;
         this.faults = faults;
         this.baseUrls = baseUrls;
+        this.namespaces = namespaces;
         routes.get(PREFIX + "/health", this::health)
                 .post(PREFIX + "/reset", this::reset)
                 .get(PREFIX + "/clock", call -> clockView())
@@ -61,7 +64,9 @@ public final class ControlApi implements ErrorPolicy {
                     faults.clear();
                     return faultsView();
                 })
-                .delete(PREFIX + "/faults/{id}", this::removeFault);
+                .delete(PREFIX + "/faults/{id}", this::removeFault)
+                .get(PREFIX + "/namespaces", call -> namespacesView())
+                .delete(PREFIX + "/namespaces/{name}", this::removeNamespace);
         for (EmulatedApi api : apis) {
             for (Route route : api.controlRoutes().routes()) {
                 routes.add(route.method(), PREFIX + "/" + api.name() + route.path(), route.handler());
@@ -195,6 +200,21 @@ public final class ControlApi implements ErrorPolicy {
         ObjectNode view = Json.object().put("id", fault.id()).put("hits", fault.hits());
         view.set("spec", Json.MAPPER.valueToTree(fault.spec()));
         return view;
+    }
+
+    private Response namespacesView() {
+        ArrayNode names = Json.array();
+        namespaces.names().forEach(names::add);
+        return Response.json(200, Json.object().set("namespaces", names));
+    }
+
+    /** Drops a namespace and everything in it (the default namespace is reset instead). */
+    private Response removeNamespace(Call call) {
+        String name = call.pathParam("name");
+        if (!namespaces.remove(name)) {
+            throw new ApiError(error(404, "no namespace " + name));
+        }
+        return namespacesView();
     }
 
     private static String required(Call call, String name) {

@@ -22,14 +22,16 @@ public final class Call {
 
     private final HttpServerExchange exchange;
     private final String requestPath;
+    private final String uriPrefix;
     private final long maxBodyBytes;
     private final Path uploadTempDir;
     private byte[] body;
     private FormData form;
 
-    Call(HttpServerExchange exchange, String requestPath, long maxBodyBytes, Path uploadTempDir) {
+    Call(HttpServerExchange exchange, String requestPath, String uriPrefix, long maxBodyBytes, Path uploadTempDir) {
         this.exchange = exchange;
         this.requestPath = requestPath;
+        this.uriPrefix = uriPrefix;
         this.maxBodyBytes = maxBodyBytes;
         this.uploadTempDir = uploadTempDir;
     }
@@ -43,10 +45,14 @@ public final class Call {
         return requestPath;
     }
 
-    /** Path plus query string, undecoded, as sent (what Netty calls the request uri). */
+    /** Path plus query string, undecoded, as sent (what Netty calls the request uri), less any namespace prefix. */
     public String requestUri() {
         String query = exchange.getQueryString();
-        return exchange.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query);
+        String uri = exchange.getRequestURI();
+        if (!uriPrefix.isEmpty() && uri.startsWith(uriPrefix)) {
+            uri = uri.substring(uriPrefix.length());
+        }
+        return (uri.isEmpty() ? "/" : uri) + (query == null || query.isEmpty() ? "" : "?" + query);
     }
 
     public String pathParam(String name) {

@@ -30,8 +30,12 @@ public final class Dispatcher {
         byTemplate.forEach(matcher::add);
     }
 
-    public Response dispatch(HttpServerExchange exchange, String requestPath) {
-        Call call = new Call(exchange, requestPath, maxBodyBytes, uploadTempDir);
+    /**
+     * @param requestPath the decoded path as the API should see it
+     * @param uriPrefix   a namespace prefix already removed from the path, to leave out of quoted uris too
+     */
+    public Response dispatch(HttpServerExchange exchange, String requestPath, String uriPrefix) {
+        Call call = new Call(exchange, requestPath, uriPrefix, maxBodyBytes, uploadTempDir);
         try {
             PathTemplateMatcher.PathMatchResult<Map<String, Route>> match =
                     matcher.match(routingPath.apply(requestPath));

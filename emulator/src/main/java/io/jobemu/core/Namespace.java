@@ -1,0 +1,93 @@
+package io.jobemu.core;
+
+import io.jobemu.core.control.ControlApi;
+import io.jobemu.core.faults.FaultRegistry;
+import io.jobemu.core.http.Dispatcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * One isolated world: its own clock, ids, journal, faults and a fresh instance of every emulated API. Tests that
+ * share one server each use their own namespace, so they never see each other's jobs.
+ */
+public final class Namespace implements AutoCloseable {
+
+    private final String name;
+    private final EmulatorContext context;
+    private final Map<String, EmulatedApi> apis = new LinkedHashMap<>();
+    private final FaultRegistry faults = new FaultRegistry();
+    private final ControlApi control;
+    private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
+    private final Dispatcher controlDispatcher;
+
+    public Namespace(String name, EmulatorContext context, List<EmulatedApi> apiList,
+                     Supplier<Map<String, String>> baseUrls, Namespaces namespaces) {
+        this.name = name;
+        this.context = context;
+        apiList.forEach(api -> apis.put(api.name(), api));
+        this.control = new ControlApi(context, apiList, faults, baseUrls, namespaces);
+        Path uploads;
+        try {
+            uploads = Files.createDirectories(context.workDir().resolve("multipart"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the upload temp dir of namespace " + name, e);
+        }
+        for (EmulatedApi api : apiList) {
+            dispatchers.put(api.name(), new Dispatcher(api.routes(), api::routingPath, api, api.maxBodyBytes(),
+                    uploads));
+        }
+        this.controlDispatcher = new Dispatcher(control.routes(), p -> p, control, 1024 * 1024, uploads);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public EmulatorContext context() {
+        return context;
+    }
+
+    public FaultRegistry faults() {
+        return faults;
+    }
+
+    /** The namespace's instance of an API, by type. */
+    public <T extends EmulatedApi> T api(Class<T> type) {
+        return apis.values().stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no API of type " + type.getName()));
+    }
+
+    Dispatcher dispatcher(String apiName) {
+        return dispatchers.get(apiName);
+    }
+
+    Dispatcher controlDispatcher() {
+        return controlDispatcher;
+    }
+
+    /** Empties every store of every API, the journal, the faults and the pending clock events. */
+    public void reset() {
+        control.resetAll();
+    }
+
+    @Override
+    public void close() {
+        context.clock().close();
+        if (!Files.exists(context.workDir())) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(context.workDir())) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a leftover temp dir is harmless.
+        }
+    }
+}
