@@ -1,0 +1,85 @@
+package io.jobemu.jobserver;
+
+import io.jobemu.core.EmulatorContext;
+import io.jobemu.flink.TimingProfile;
+import io.jobemu.jobserver.behaviours.BehaviourRegistry;
+import io.jobemu.jobserver.binaries.BinaryStore;
+import io.jobemu.jobserver.data.DataStore;
+import io.jobemu.jobserver.runtime.ClassPaths;
+import io.jobemu.jobserver.runtime.Supervisor;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The emulated job server's services and stores; handlers read and change state only through these. */
+public final class JobServer {
+
+    /** How long the word-count example takes on a small local context. */
+    private static final Duration REALISTIC_WORD_COUNT = Duration.ofMillis(500);
+
+    private final EmulatorContext context;
+    private final AtomicReference<JobserverSettings> settings = new AtomicReference<>(JobserverSettings.DEFAULTS);
+    private final BasicAuth auth = new BasicAuth(settings::get);
+    private final BinaryStore binaries = new BinaryStore();
+    private final DataStore data = new DataStore();
+    private final BehaviourRegistry behaviours;
+    private final ClassPaths classPaths = new ClassPaths(binaries::exists);
+    private final Supervisor supervisor;
+    private final ActorPaths actors;
+
+    public JobServer(EmulatorContext context, TimingProfile timing) {
+        this.context = context;
+        this.behaviours = new BehaviourRegistry(timing == TimingProfile.INSTANT ? Duration.ZERO
+                : REALISTIC_WORD_COUNT);
+        this.supervisor = new Supervisor(context.clock(), context.ids(), settings::get, behaviours, classPaths);
+        this.actors = new ActorPaths(context.ids());
+    }
+
+    public EmulatorContext context() {
+        return context;
+    }
+
+    public JobserverSettings settings() {
+        return settings.get();
+    }
+
+    public void updateSettings(JobserverSettings changed) {
+        settings.set(changed);
+    }
+
+    public BasicAuth auth() {
+        return auth;
+    }
+
+    public BinaryStore binaries() {
+        return binaries;
+    }
+
+    public DataStore data() {
+        return data;
+    }
+
+    public BehaviourRegistry behaviours() {
+        return behaviours;
+    }
+
+    public ClassPaths classPaths() {
+        return classPaths;
+    }
+
+    public Supervisor supervisor() {
+        return supervisor;
+    }
+
+    public ActorPaths actors() {
+        return actors;
+    }
+
+    /** Forgets every binary, data file, context, job and behaviour, and restores the default settings. */
+    public void reset() {
+        settings.set(JobserverSettings.DEFAULTS);
+        binaries.reset();
+        data.deleteAll();
+        behaviours.reset();
+        supervisor.reset();
+    }
+}
