@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobemu.testing.EmulatorTest;
 import io.jobemu.testing.HttpResult;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class FlinkRoutingTest extends EmulatorTest {
@@ -74,5 +77,34 @@ class FlinkRoutingTest extends EmulatorTest {
         assertThat(result.body()).isEqualTo("{\"errors\":[\"File upload not allowed\"]}");
         assertThat(result.header("access-control-allow-origin")).isNull();
         assertThat(flink.get("/jobs").json().path("jobs")).isEmpty();
+    }
+
+    @Test
+    void aBodyOverFlinksMaxContentLengthIsRefusedWith413() throws Exception {
+        URI base = URI.create(flink.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("POST /jobs/" + "0".repeat(32) + "/savepoints HTTP/1.1\r\n"
+                    + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 104857601\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[512];
+            int read;
+            while (!answer.toString().contains("]\"]}") && (read = socket.getInputStream().read(buffer)) != -1) {
+                answer.append(new String(buffer, 0, read, StandardCharsets.US_ASCII));
+            }
+
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413 ");
+            assertThat(answer.toString()).contains("Try to raise [rest.server.max-content-length]");
+        }
+    }
+
+    @Test
+    void aLargeBodyUnderTheLimitReachesTheHandler() {
+        String body = "{\"target-directory\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
+
+        HttpResult result = flink.post("/jobs/" + "0".repeat(32) + "/savepoints", body);
+
+        assertThat(result.status()).isEqualTo(202);
     }
 }
