@@ -2,18 +2,60 @@ package io.jobemu.streamkap;
 
 import io.jobemu.core.EmulatedApi;
 import io.jobemu.core.EmulatorContext;
+import io.jobemu.core.http.BodyTooLargeException;
 import io.jobemu.core.http.Call;
-import io.jobemu.core.http.Json;
 import io.jobemu.core.http.Response;
 import io.jobemu.core.http.RouteTable;
 import io.jobemu.flink.FlinkApi;
+import io.jobemu.flink.FlinkCluster;
+import io.jobemu.streamkap.auth.AccessTokens;
+import io.jobemu.streamkap.auth.AuthHandlers;
+import io.jobemu.streamkap.auth.BearerAuth;
+import io.jobemu.streamkap.fastapi.FastApi;
+import io.jobemu.streamkap.fastapi.StarletteRouter;
+import io.jobemu.streamkap.jobs.DeployFailures;
+import io.jobemu.streamkap.jobs.Deployer;
+import io.jobemu.streamkap.jobs.FlinkJobHandlers;
+import io.jobemu.streamkap.jobs.FlinkJobViews;
+import io.jobemu.streamkap.jobs.StreamkapJobs;
+import java.util.Set;
 
-/** STUB: Streamkap's Flink-jobs API, backed by the emulated Flink. */
+/**
+ * Streamkap's REST API (a FastAPI service) for Flink jobs and access tokens, as {@code specs/streamkap.yaml}
+ * describes it; the operations its documentation does not show are marked {@code x-inferred} there. Streamkap is a
+ * control plane over a Flink cluster, and so is this: it runs its jobs on the emulated Flink of the same process.
+ */
 public final class StreamkapApi implements EmulatedApi {
 
-    private final RouteTable routes = new RouteTable();
+    private final AccessTokens tokens;
+    private final StreamkapJobs jobs;
+    private final DeployFailures failures = new DeployFailures();
+    private final Deployer deployer;
+    private final RouteTable routes;
+    private final RouteTable controlRoutes;
+    private final StarletteRouter router;
 
     public StreamkapApi(EmulatorContext context, FlinkApi flink, StreamkapCredentials credentials) {
+        FlinkCluster cluster = flink.cluster();
+        this.tokens = new AccessTokens(context.clock(), context.ids(), credentials);
+        this.jobs = new StreamkapJobs(context.ids());
+        this.deployer = new Deployer(cluster, jobs, failures);
+        AuthHandlers auth = new AuthHandlers(tokens);
+        FlinkJobHandlers flinkJobs = new FlinkJobHandlers(jobs, deployer, new FlinkJobViews(cluster),
+                new BearerAuth(tokens));
+        this.routes = new RouteTable()
+                .post("/auth/access-token", auth::accessToken)
+                .post("/auth/access-token/refresh", auth::refresh)
+                .get("/flink_jobs", flinkJobs::list)
+                .post("/flink_jobs/jar", flinkJobs::deployJar)
+                .post("/flink_jobs/pyflink", flinkJobs::deployPyFlink)
+                .get("/flink_jobs/{job_id}", flinkJobs::details)
+                .delete("/flink_jobs/{job_id}", flinkJobs::delete)
+                .get("/flink_jobs/{job_id}/status", flinkJobs::status)
+                .post("/flink_jobs/{job_id}/cancel", flinkJobs::cancel)
+                .post("/flink_jobs/{job_id}/stop", flinkJobs::stop);
+        this.router = new StarletteRouter(routes);
+        this.controlRoutes = new StreamkapControl(failures, tokens).routes();
     }
 
     @Override
@@ -27,16 +69,46 @@ public final class StreamkapApi implements EmulatedApi {
     }
 
     @Override
-    public Response notFound(Call call) {
-        return Response.json(404, Json.object().put("detail", "Not Found"));
+    public RouteTable controlRoutes() {
+        return controlRoutes;
     }
 
     @Override
+    public String routingPath(String requestPath) {
+        return router.routingPath(requestPath);
+    }
+
+    @Override
+    public Response notFound(Call call) {
+        return router.notFound(call);
+    }
+
+    /** Starlette may still have a route for this method (a parameter where the dispatcher took a literal). */
+    @Override
+    public Response methodNotAllowed(Call call, Set<String> allowedMethods) {
+        try {
+            return router.methodNotAllowed(call);
+        } catch (RuntimeException e) {
+            throw e; // an ApiError answers as from any handler
+        } catch (Exception e) {
+            return failure(call, e);
+        }
+    }
+
+    /** Uploads beyond the jar store's room get a JSON 413; anything else is Starlette's plain 500. */
+    @Override
     public Response failure(Call call, Throwable error) {
-        return Response.text(500, "Internal Server Error");
+        if (error instanceof BodyTooLargeException) {
+            return FastApi.detail(413, "Request Entity Too Large");
+        }
+        return FastApi.internalServerError();
     }
 
     @Override
     public void reset() {
+        deployer.cancelPending();
+        jobs.reset();
+        tokens.reset();
+        failures.clear();
     }
 }

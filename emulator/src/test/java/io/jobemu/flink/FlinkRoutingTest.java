@@ -101,7 +101,7 @@ class FlinkRoutingTest extends EmulatorTest {
 
     @Test
     void aLargeBodyUnderTheLimitReachesTheHandler() {
-        String body = "{\"target-directory\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
+        String body = "{\"target-directory\":\"" + "x".repeat(15 * 1024 * 1024) + "\"}";
 
         HttpResult result = flink.post("/jobs/" + "0".repeat(32) + "/savepoints", body);
 

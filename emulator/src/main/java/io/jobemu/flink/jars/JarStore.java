@@ -125,6 +125,20 @@ public final class JarStore {
         return listed;
     }
 
+    /**
+     * The check Flink's jar run makes before it calls the main method, for in-process callers: the failure to start
+     * {@code entryClass} from the jar as "class: message" lines, outermost first, or an empty list when it can start.
+     */
+    public List<String> entryClassFailure(String jarId, String entryClass) {
+        try {
+            UploadedJar jar = find(jarId).orElseThrow(() -> JarProgram.missing(pathOf(jarId)));
+            JarProgram.entryClass(jar.path(), entryClass);
+            return List.of();
+        } catch (JarProgram.ProgramException e) {
+            return e.chain();
+        }
+    }
+
     /** Deletes a jar; false when there is none with this id. */
     public boolean delete(String jarId) throws IOException {
         UploadedJar jar;

@@ -34,6 +34,11 @@ public final class JobViews {
     private JobViews() {
     }
 
+    /** {@code GET /jobs/{jobid}/checkpoints} of the job, for in-process callers. */
+    public static ObjectNode checkpointStatistics(FlinkJob job, long now) {
+        return job.inspect(j -> CheckpointViews.statistics(j, now));
+    }
+
     /**
      * {@code GET /jobs/{jobid}}. A job without an execution graph yet (or that ended without one) is sparse: no
      * application id, scheduler, vertices or plan.

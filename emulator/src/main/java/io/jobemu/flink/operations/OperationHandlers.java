@@ -123,14 +123,10 @@ public final class OperationHandlers {
         String directory = SavepointPaths.normalise(
                 targetDirectory != null ? targetDirectory : FlinkCluster.DEFAULT_SAVEPOINT_DIR);
         String id = cluster.operations().trigger(Kind.SAVEPOINT, jobId, triggerId, operation ->
-                withJob(jobId, operation, job -> job.triggerSavepoint(savepointLocation(directory, jobId), then,
+                withJob(jobId, operation, job -> job.triggerSavepoint(
+                        SavepointLocations.newLocation(directory, jobId, cluster.context().ids()), then,
                         recordingLocation(operation))));
         return accepted(id);
-    }
-
-    /** Flink names a savepoint directory after the first 6 hex digits of the job id and 12 random ones. */
-    private String savepointLocation(String directory, String jobId) {
-        return directory + "/savepoint-" + jobId.substring(0, 6) + "-" + cluster.context().ids().hex(12);
     }
 
     /** Remembers a completed savepoint's location so it can be disposed later. */

@@ -1,5 +1,6 @@
 package io.jobemu.flink.operations;
 
+import io.jobemu.core.ids.IdGenerator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,6 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SavepointLocations {
 
     private final Set<String> locations = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A new savepoint's location under {@code directory} (already normalised), named as Flink names it: the first 6
+     * hex digits of the job id and 12 random ones.
+     */
+    public static String newLocation(String directory, String jobId, IdGenerator ids) {
+        return directory + "/savepoint-" + jobId.substring(0, 6) + "-" + ids.hex(12);
+    }
 
     public void add(String location) {
         locations.add(location);

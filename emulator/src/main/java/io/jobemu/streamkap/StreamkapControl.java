@@ -1,0 +1,80 @@
+package io.jobemu.streamkap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobemu.core.control.ControlApi;
+import io.jobemu.core.http.Call;
+import io.jobemu.core.http.Json;
+import io.jobemu.core.http.Response;
+import io.jobemu.core.http.RouteTable;
+import io.jobemu.streamkap.auth.AccessTokens;
+import io.jobemu.streamkap.jobs.DeployFailures;
+import java.io.IOException;
+
+/**
+ * Test control of the emulated Streamkap, under {@code /_emulator/streamkap}: queue deploy failures, list and
+ * revoke tokens. What a deployed job does is its Flink job's behaviour ({@code /_emulator/flink/behaviours}).
+ */
+final class StreamkapControl {
+
+    private final DeployFailures failures;
+    private final AccessTokens tokens;
+
+    StreamkapControl(DeployFailures failures, AccessTokens tokens) {
+        this.failures = failures;
+        this.tokens = tokens;
+    }
+
+    RouteTable routes() {
+        return new RouteTable()
+                .get("/deploy-failures", call -> failuresView())
+                .post("/deploy-failures", this::queueFailure)
+                .delete("/deploy-failures", call -> {
+                    failures.clear();
+                    return failuresView();
+                })
+                .get("/tokens", call -> tokensView())
+                .delete("/tokens", call -> {
+                    tokens.reset();
+                    return tokensView();
+                });
+    }
+
+    /** Body {@code {"name"?, "message"?, "status"?}}; see {@link DeployFailures.Failure}. */
+    private Response queueFailure(Call call) throws IOException {
+        DeployFailures.Failure failure;
+        try {
+            byte[] body = call.body();
+            failure = body.length == 0 ? new DeployFailures.Failure(null, null, null)
+                    : Json.MAPPER.readValue(body, DeployFailures.Failure.class);
+        } catch (JsonProcessingException e) {
+            // the record's own checks arrive wrapped; their message is the useful one
+            String reason = e.getCause() instanceof IllegalArgumentException invalid ? invalid.getMessage()
+                    : e.getOriginalMessage();
+            throw ControlApi.badRequest("invalid deploy failure: " + reason);
+        }
+        failures.add(failure);
+        return failuresView();
+    }
+
+    private Response failuresView() {
+        return Response.json(200, Json.object().set("failures", Json.MAPPER.valueToTree(failures.all())));
+    }
+
+    private Response tokensView() {
+        long now = tokens.now();
+        ArrayNode list = Json.array();
+        for (AccessTokens.Token token : tokens.accessTokens()) {
+            list.addObject()
+                    .put("accessToken", token.value())
+                    .put("clientId", token.clientId())
+                    .put("issued", StreamkapTime.iso(token.issuedAt()))
+                    .put("expires", StreamkapTime.iso(token.expiresAt()))
+                    .put("valid", token.validAt(now));
+        }
+        ObjectNode view = Json.object();
+        view.set("tokens", list);
+        return Response.json(200, view);
+    }
+}
