@@ -135,14 +135,18 @@ public final class FlinkParams {
 
     /**
      * Reads the JSON body as {@code type}. An empty body counts as {@code {}}, the request's content type is not
-     * looked at, and anything that does not bind gives "Request did not match expected format {requestClass}.".
+     * looked at, and anything that does not bind gives "Request did not match expected format {requestClass}."
+     * (an empty body that does not bind has Flink's other wording). Flink reads the body before it resolves path
+     * parameters, so handlers call this first.
      */
     public static <T> T body(Call call, Class<T> type, String requestClass) throws IOException {
         byte[] raw = rawBody(call);
         try {
             return REQUEST_MAPPER.readValue(raw.length == 0 ? "{}".getBytes() : raw, type);
         } catch (IOException | IllegalArgumentException e) {
-            throw FlinkErrors.badBody(requestClass);
+            throw raw.length == 0
+                    ? FlinkErrors.restHandler(400, "Bad request received. Request did not conform to expected format.")
+                    : FlinkErrors.badBody(requestClass);
         }
     }
 

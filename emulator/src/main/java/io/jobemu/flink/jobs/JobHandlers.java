@@ -42,12 +42,13 @@ public final class JobHandlers {
         return FlinkErrors.json(200, Json.object().set("jobs", jobs));
     }
 
-    /** {@code GET /jobs/overview}, newest first. */
-    public Response overview(Call call) {
-        long now = now();
-        ArrayNode jobs = Json.array();
-        cluster.jobs().all().forEach(job -> jobs.add(JobViews.overviewEntry(job, now)));
-        return FlinkErrors.json(200, Json.object().set("jobs", jobs));
+    /** {@code GET /jobs/overview}, newest first; rendered again only when a job or the clock moved. */
+    public Response overview(Call call) throws Exception {
+        return FlinkErrors.json(200, cluster.overview().body(now -> {
+            ArrayNode jobs = Json.array();
+            cluster.jobs().all().forEach(job -> jobs.add(JobViews.overviewEntry(job, now)));
+            return Json.object().set("jobs", jobs);
+        }));
     }
 
     /**
@@ -169,8 +170,8 @@ public final class JobHandlers {
 
     /** {@code PATCH /jobs/{jobid}/clientHeartbeat}: accepted and ignored (the emulator never expires jobs). */
     public Response clientHeartbeat(Call call) throws Exception {
-        FlinkParams.jobId(call);
         FlinkParams.body(call, ClientHeartbeat.class, "JobClientHeartbeatRequestBody");
+        FlinkParams.jobId(call);
         return FlinkErrors.json(202, Json.object());
     }
 
@@ -193,8 +194,12 @@ public final class JobHandlers {
 
     /** Flink first checks the request names every vertex, then fails as for the GET. */
     public Response updateResourceRequirements(Call call) throws Exception {
-        FlinkJob job = requireJobViaGateway(call);
         Map<?, ?> requested = FlinkParams.body(call, Map.class, "JobResourceRequirementsBody");
+        FlinkParams.jobId(call);
+        if (requested.isEmpty()) {
+            throw FlinkErrors.restHandler(400, "Request body does not specify resource requirements.");
+        }
+        FlinkJob job = requireJobViaGateway(call);
         List<String> missing = job.vertices().stream().map(JobVertex::id)
                 .filter(id -> !requested.containsKey(id)).toList();
         if (!missing.isEmpty()) {
@@ -215,15 +220,13 @@ public final class JobHandlers {
         return clusterViews.jobManagerEnvironment(call);
     }
 
-    /** Log URLs point into the web UI; Flink sends these without the CORS header. */
+    /** Log URLs point into the web UI; Flink sends these without the CORS header and never parses the job id. */
     public Response jobManagerLogUrl(Call call) {
-        FlinkParams.jobId(call);
         return Response.json(200, Json.object().put("url", call.baseUrl()
                 + "/#/job-manager/logs"));
     }
 
     public Response taskManagerLogUrl(Call call) {
-        FlinkParams.jobId(call);
         String taskManagerId = call.pathParam("taskmanagerid");
         return Response.json(200, Json.object().put("url", call.baseUrl()
                 + "/#/task-manager/" + taskManagerId + "/logs"));

@@ -30,9 +30,9 @@ public final class OperationHandlers {
 
     /** {@code POST /jobs/{jobid}/savepoints}: always 202; an unknown or finished job fails in the status. */
     public Response triggerSavepoint(Call call) throws Exception {
-        String jobId = FlinkParams.jobId(call);
         SavepointTriggerRequest body = FlinkParams.body(call, SavepointTriggerRequest.class,
                 "SavepointTriggerRequestBody");
+        String jobId = FlinkParams.jobId(call);
         SavepointFollowUp then = Boolean.TRUE.equals(body.cancelJob()) ? SavepointFollowUp.CANCEL
                 : SavepointFollowUp.KEEP_RUNNING;
         return triggerSavepoint(jobId, body.targetDirectory(), HexId.valueOrNull(body.triggerId()), then);
@@ -40,9 +40,9 @@ public final class OperationHandlers {
 
     /** {@code POST /jobs/{jobid}/stop}: a savepoint after which the job ends FINISHED. */
     public Response stopWithSavepoint(Call call) throws Exception {
-        String jobId = FlinkParams.jobId(call);
         StopWithSavepointRequest body = FlinkParams.body(call, StopWithSavepointRequest.class,
                 "StopWithSavepointRequestBody");
+        String jobId = FlinkParams.jobId(call);
         return triggerSavepoint(jobId, body.targetDirectory(), HexId.valueOrNull(body.triggerId()),
                 SavepointFollowUp.FINISH);
     }
@@ -54,9 +54,9 @@ public final class OperationHandlers {
 
     /** {@code POST /jobs/{jobid}/checkpoints}. */
     public Response triggerCheckpoint(Call call) throws Exception {
-        String jobId = FlinkParams.jobId(call);
         CheckpointTriggerRequest body = FlinkParams.body(call, CheckpointTriggerRequest.class,
                 "CheckpointTriggerRequestBody");
+        String jobId = FlinkParams.jobId(call);
         if (body.checkpointType() == CheckpointType.INCREMENTAL) {
             throw FlinkErrors.internal("java.lang.IllegalStateException: Flink does not support triggering "
                     + "incremental checkpoint explicitly. See FLINK-33723.");

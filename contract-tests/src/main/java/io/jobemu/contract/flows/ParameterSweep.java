@@ -1,0 +1,100 @@
+package io.jobemu.contract.flows;
+
+import io.jobemu.contract.spec.Operation;
+import io.jobemu.contract.spec.Parameter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The error cases every spec documents for its path parameters, derived from the parameter schemas: for each
+ * operation and each path parameter, a malformed value (outside the pattern, or not a number) and an unknown but
+ * well-formed value. Either answer must match the spec; a malformed value must also not cause a server error.
+ * Neither must be an error: servers are lenient in places (Flink answers 200 with {@code []} for the metrics of an
+ * unknown job, and its log-url handlers never parse the job id). The other path parameters get ids that
+ * exist, which the flow collected.
+ */
+public final class ParameterSweep {
+
+    private static final String MALFORMED_ID = "not-an-id";
+    private static final String MALFORMED_NUMBER = "abc";
+    private static final String UNKNOWN_NUMBER = "999999";
+    private static final String UNKNOWN_TEXT = "jobemu-contract-unknown";
+
+    private final FlowContext context;
+    private final Map<String, String> knownIds;
+
+    /**
+     * @param knownIds path parameter name to an id that exists on the server (or at least did, e.g. a job)
+     */
+    public ParameterSweep(FlowContext context, Map<String, String> knownIds) {
+        this.context = context;
+        this.knownIds = Map.copyOf(knownIds);
+    }
+
+    /**
+     * Sweeps every operation the read-only guard allows.
+     *
+     * @param noUnknownIds operations whose unknown-id case the flow sends itself: an id that names nothing still
+     *                     starts an asynchronous operation on some servers, and only the flow knows how to
+     *                     collect its result (Flink keeps uncollected results and waits for them on shutdown)
+     */
+    public void run(Set<String> noUnknownIds) throws InterruptedException {
+        for (Operation operation : context.spec().operations()) {
+            if (!context.mayCall(operation) || context.options().excluded().containsKey(operation.id())) {
+                continue;
+            }
+            for (Parameter parameter : operation.pathParameters()) {
+                Optional<String> malformed = malformedValue(parameter);
+                if (malformed.isPresent()) {
+                    send(operation, parameter, malformed.get(), "malformed " + parameter.name(),
+                            Expect.NO_SERVER_ERROR);
+                }
+                if (!noUnknownIds.contains(operation.id())) {
+                    send(operation, parameter, unknownValue(parameter), "unknown " + parameter.name(),
+                            Expect.DECLARED);
+                }
+            }
+        }
+    }
+
+    private void send(Operation operation, Parameter varied, String value, String variant, Expect expect)
+            throws InterruptedException {
+        Call call = context.call(operation.id()).as(variant).expect(expect);
+        for (Parameter parameter : operation.pathParameters()) {
+            String known = parameter == varied ? value : knownIds.get(parameter.name());
+            if (known == null) {
+                return;
+            }
+            call.path(parameter.name(), known);
+        }
+        try {
+            call.send();
+        } catch (StepFailedException e) {
+            // reported; the sweep goes on with the next case
+        }
+    }
+
+    static Optional<String> malformedValue(Parameter parameter) {
+        if (parameter.isInteger()) {
+            return Optional.of(MALFORMED_NUMBER);
+        }
+        if (parameter.hasPattern() && !matches(parameter, MALFORMED_ID)) {
+            return Optional.of(MALFORMED_ID);
+        }
+        return Optional.empty();
+    }
+
+    static String unknownValue(Parameter parameter) {
+        if (parameter.isInteger()) {
+            return UNKNOWN_NUMBER;
+        }
+        String zeros = "0".repeat(32);
+        return !parameter.hasPattern() || matches(parameter, zeros) ? zeros : UNKNOWN_TEXT;
+    }
+
+    private static boolean matches(Parameter parameter, String value) {
+        return Pattern.compile(parameter.schema().get("pattern").asText()).matcher(value).find();
+    }
+}
