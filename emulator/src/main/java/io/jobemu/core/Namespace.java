@@ -3,6 +3,7 @@ package io.jobemu.core;
 import io.jobemu.core.control.ControlApi;
 import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.http.Dispatcher;
+import io.jobemu.core.http.RouteTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +64,11 @@ public final class Namespace implements AutoCloseable {
     public <T extends EmulatedApi> T api(Class<T> type) {
         return apis.values().stream().filter(type::isInstance).map(type::cast).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no API of type " + type.getName()));
+    }
+
+    /** Every {@code /_emulator} route this namespace serves, core and per-API; documented in emulator-control.yaml. */
+    public RouteTable controlRoutes() {
+        return control.routes();
     }
 
     Dispatcher dispatcher(String apiName) {

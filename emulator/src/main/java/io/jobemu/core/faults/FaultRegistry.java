@@ -91,7 +91,7 @@ public final class FaultRegistry {
     }
 
     /** {@code *} stays within a path segment, {@code **} crosses segments; everything else is literal. */
-    static Pattern glob(String glob) {
+    public static Pattern glob(String glob) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);

@@ -1,0 +1,116 @@
+package io.jobemu.junit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobemu.core.control.ControlApi;
+import io.jobemu.core.http.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Speaks to one namespace's control API ({@code <base>/_emulator/...}) and reads the emulated APIs over HTTP. */
+final class ControlClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** One answer: status and body text. */
+    record Reply(int status, String body) {
+        JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("not JSON (status " + status + "): " + body, e);
+            }
+        }
+    }
+
+    private final String base;
+
+    /** @param base the URL the control prefix is appended to, namespace prefix included */
+    ControlClient(String base) {
+        this.base = base;
+    }
+
+    JsonNode get(String path) {
+        return call("GET", path, null);
+    }
+
+    JsonNode post(String path) {
+        return call("POST", path, null);
+    }
+
+    JsonNode put(String path, Object body) {
+        return call("PUT", path, body);
+    }
+
+    JsonNode delete(String path) {
+        return call("DELETE", path, null);
+    }
+
+    /**
+     * A control request; {@code path} is relative to {@code /_emulator}, {@code body} a JSON string or an object
+     * Jackson serialises.
+     *
+     * @throws EmulatorControlException when the control API answers an error
+     */
+    JsonNode call(String method, String path, Object body) {
+        String url = base + ControlApi.PREFIX + path;
+        Reply reply = send(method, url, json(body));
+        if (reply.status() >= 300) {
+            JsonNode error = reply.body().isEmpty() ? null : tryJson(reply.body());
+            throw new EmulatorControlException(method, url, reply.status(),
+                    error != null && error.has("error") ? error.get("error").asText() : reply.body());
+        }
+        return reply.json();
+    }
+
+    /** Any request, to any URL; transport failures are unchecked. */
+    static Reply send(String method, String url, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + url + " was interrupted", e);
+        }
+    }
+
+    /** Percent-encodes one path segment or query value. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String json(Object body) {
+        if (body == null || body instanceof String) {
+            return (String) body;
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
+        }
+    }
+
+    private static JsonNode tryJson(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.jobemu.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobemu.flink.jobs.JobStatus;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The emulated Flink of a namespace: job behaviours, job states, and waiting for them. */
+public final class FlinkHandle extends ApiHandle {
+
+    FlinkHandle(String url, ControlClient control) {
+        super("flink", url, control);
+    }
+
+    /** What jobs whose entry class is {@code entryClass} do from now on. */
+    public void setEntryClassBehaviour(String entryClass, FlinkBehaviour behaviour) {
+        control.put("/flink/behaviours/entry-classes/" + ControlClient.encode(entryClass),
+                behaviour.toJobBehaviour());
+    }
+
+    /** What jobs run from the uploaded jar {@code jarId} do from now on (wins over the entry class's). */
+    public void setJarBehaviour(String jarId, FlinkBehaviour behaviour) {
+        control.put("/flink/behaviours/jars/" + ControlClient.encode(jarId), behaviour.toJobBehaviour());
+    }
+
+    /** @throws EmulatorControlException (404) when none is set */
+    public void removeEntryClassBehaviour(String entryClass) {
+        control.delete("/flink/behaviours/entry-classes/" + ControlClient.encode(entryClass));
+    }
+
+    /** @throws EmulatorControlException (404) when none is set */
+    public void removeJarBehaviour(String jarId) {
+        control.delete("/flink/behaviours/jars/" + ControlClient.encode(jarId));
+    }
+
+    /**
+     * The job's state, e.g. {@code RUNNING}.
+     *
+     * @throws EmulatorControlException (404) for an unknown job
+     */
+    public String jobState(String jobId) {
+        return control.get(transitionsPath(jobId)).path("state").asText();
+    }
+
+    /**
+     * Moves the job along Flink's legal transitions to {@code state} (e.g. FAILED, CANCELED) and returns it.
+     *
+     * @throws EmulatorControlException (409) when no legal path leads there
+     */
+    public String forceJobState(String jobId, String state) {
+        return control.post("/flink/jobs/" + ControlClient.encode(jobId) + "/state?to="
+                + ControlClient.encode(checkedState(state))).path("state").asText();
+    }
+
+    /** Every job, newest first, with its state, as Flink's {@code GET /jobs} lists them. */
+    public Map<String, String> jobs() {
+        Map<String, String> jobs = new LinkedHashMap<>();
+        for (JsonNode job : get("/jobs").path("jobs")) {
+            jobs.put(job.path("id").asText(), job.path("status").asText());
+        }
+        return jobs;
+    }
+
+    /**
+     * Waits, in real time, until the job is in {@code state}; fails after {@code timeout} with the state last seen,
+     * or at once when the job ends in another terminal state. With a manual clock nothing moves while this waits:
+     * advance the clock first, or use {@link #advanceUntilJobState}.
+     */
+    public void awaitJobState(String jobId, String state, Duration timeout) {
+        String wanted = checkedState(state);
+        Await.until("Flink job " + jobId + " to be " + wanted, timeout,
+                () -> lookAtState(transitionsPath(jobId), "job " + jobId, wanted, FlinkHandle::isTerminal),
+                () -> clock.manualClockHint("flink().advanceUntilJobState(...)"));
+    }
+
+    /**
+     * Advances the emulator clock by {@code step} at a time until the job is in {@code state}; fails once the clock
+     * has moved {@code limit} in all. For manual-clock tests that should not care how long each step takes.
+     */
+    public void advanceUntilJobState(String jobId, String state, Duration step, Duration limit) {
+        String wanted = checkedState(state);
+        Await.advancingClock("Flink job " + jobId + " to be " + wanted, step, limit, clock,
+                () -> lookAtState(transitionsPath(jobId), "job " + jobId, wanted, FlinkHandle::isTerminal));
+    }
+
+    static boolean isTerminal(String state) {
+        return JobStatus.valueOf(state).isGloballyTerminal();
+    }
+
+    private static String transitionsPath(String jobId) {
+        return "/flink/jobs/" + ControlClient.encode(jobId) + "/transitions";
+    }
+
+    private static String checkedState(String state) {
+        return state(JobStatus.class, state, "Flink job").name();
+    }
+}

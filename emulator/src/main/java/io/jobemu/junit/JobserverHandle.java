@@ -1,0 +1,87 @@
+package io.jobemu.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobemu.jobserver.behaviours.JobBehaviour;
+import io.jobemu.jobserver.runtime.ContextState;
+import io.jobemu.jobserver.runtime.JobState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The emulated spark-jobserver of a namespace: job behaviours, settings, context and job states. */
+public final class JobserverHandle extends ApiHandle {
+
+    JobserverHandle(String url, ControlClient control) {
+        super("jobserver", url, control);
+    }
+
+    /** What jobs of {@code mainClass} do from now on (wins over the built-in example jobs). */
+    public void setBehaviour(String mainClass, JobBehaviour behaviour) {
+        control.put("/jobserver/behaviours/" + ControlClient.encode(mainClass), behaviour);
+    }
+
+    /** @throws EmulatorControlException (404) when none is set */
+    public void removeBehaviour(String mainClass) {
+        control.delete("/jobserver/behaviours/" + ControlClient.encode(mainClass));
+    }
+
+    /**
+     * Changes the server settings the JSON object names (authentication, users, maxJobsPerContext, healthy,
+     * contextStopDelay); returns them all.
+     */
+    public JsonNode updateSettings(String json) {
+        return control.put("/jobserver/settings", json);
+    }
+
+    /** The names of the contexts that are up, as {@code GET /contexts} lists them. */
+    public List<String> activeContexts() {
+        List<String> names = new ArrayList<>();
+        get("/contexts").forEach(name -> names.add(name.asText()));
+        return names;
+    }
+
+    /** @throws EmulatorControlException (404) for an unknown context */
+    public String contextState(String contextName) {
+        return control.get(contextPath(contextName) + "/transitions").path("state").asText();
+    }
+
+    /**
+     * Moves the context's driver to {@code state} (KILLED, ERROR, RESTARTING or RUNNING) and returns it.
+     *
+     * @throws EmulatorControlException (409) when it cannot get there from its state
+     */
+    public String forceContextState(String contextName, String state) {
+        String target = state(ContextState.class, state, "jobserver context").name();
+        return control.post(contextPath(contextName) + "/state?to=" + target).path("state").asText();
+    }
+
+    /** Waits, in real time, until the context is in {@code state}; see {@link FlinkHandle#awaitJobState}. */
+    public void awaitContextState(String contextName, String state, Duration timeout) {
+        String wanted = state(ContextState.class, state, "jobserver context").name();
+        Await.until("jobserver context " + contextName + " to be " + wanted, timeout,
+                () -> lookAtState(contextPath(contextName) + "/transitions", "context " + contextName, wanted,
+                        s -> ContextState.valueOf(s).isFinal()),
+                () -> clock.manualClockHint(""));
+    }
+
+    /** @throws EmulatorControlException (404) for an unknown job */
+    public String jobState(String jobId) {
+        return control.get(jobPath(jobId)).path("state").asText();
+    }
+
+    /** Waits, in real time, until the job is in {@code state}; see {@link FlinkHandle#awaitJobState}. */
+    public void awaitJobState(String jobId, String state, Duration timeout) {
+        String wanted = state(JobState.class, state, "jobserver job").name();
+        Await.until("jobserver job " + jobId + " to be " + wanted, timeout,
+                () -> lookAtState(jobPath(jobId), "job " + jobId, wanted, s -> JobState.valueOf(s).isFinal()),
+                () -> clock.manualClockHint(""));
+    }
+
+    private static String contextPath(String contextName) {
+        return "/jobserver/contexts/" + ControlClient.encode(contextName);
+    }
+
+    private static String jobPath(String jobId) {
+        return "/jobserver/jobs/" + ControlClient.encode(jobId) + "/transitions";
+    }
+}

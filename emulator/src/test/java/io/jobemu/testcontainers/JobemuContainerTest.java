@@ -1,0 +1,72 @@
+package io.jobemu.testcontainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.junit.EmulatorHandle;
+import io.jobemu.testing.HttpResult;
+import io.jobemu.testing.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+
+/** Starts the image docker/build-local-image.sh built ({@code jobemu/emulator:<version>}) through Testcontainers. */
+class JobemuContainerTest {
+
+    @BeforeEach
+    void requireDocker() {
+        ContainerTests.requireDocker();
+    }
+
+    @Test
+    void servesEveryApiAndTheControlApiUntilStopped() {
+        JobemuContainer emulator = new JobemuContainer().withClockMode(EmulatorClock.Mode.MANUAL);
+        String containerId;
+        try (emulator) {
+            emulator.start();
+            containerId = emulator.getContainerId();
+
+            HttpResult health = new TestHttp(emulator.getControlUrl()).get("/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().path("status").asText()).isEqualTo("UP");
+            assertThat(health.json().path("apis").fieldNames()).toIterable()
+                    .containsExactly("flink", "jobserver", "streamkap");
+            EmulatorHandle handle = emulator.getEmulatorHandle();
+            assertThat(handle.isHealthy()).isTrue();
+            assertThat(handle.clock().mode()).isEqualTo(EmulatorClock.Mode.MANUAL);
+
+            HttpResult flink = new TestHttp(emulator.getFlinkUrl()).get("/overview");
+            assertThat(flink.status()).isEqualTo(200);
+            assertThat(flink.json().path("flink-version").asText()).isEqualTo("2.3.0");
+
+            HttpResult jobserver = new TestHttp(emulator.getJobserverUrl()).get("/healthz");
+            assertThat(jobserver.status()).isEqualTo(200);
+            assertThat(jobserver.body()).isEqualTo("{\"status\":\"SUCCESS\"}");
+
+            TestHttp streamkap = new TestHttp(emulator.getStreamkapUrl());
+            HttpResult unauthenticated = streamkap.get("/flink_jobs");
+            assertThat(unauthenticated.status()).isEqualTo(401);
+            assertThat(unauthenticated.body()).isEqualTo("{\"detail\":\"Unauthenticated\"}");
+            HttpResult token = streamkap.post("/auth/access-token",
+                    "{\"client_id\":\"jobemu-client-id\",\"secret\":\"jobemu-secret\"}");
+            assertThat(token.status()).isEqualTo(200);
+            assertThat(token.json().path("accessToken").asText()).isNotEmpty();
+        }
+
+        assertThat(emulator.isRunning()).isFalse();
+        assertThatThrownBy(() -> DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec())
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anImageMissingLocallyFailsWithHowToBuildItInsteadOfPulling() {
+        try (JobemuContainer emulator = new JobemuContainer("jobemu/emulator:no-such-version")) {
+            assertThatThrownBy(emulator::start)
+                    .hasStackTraceContaining("Docker image jobemu/emulator:no-such-version is not in the local Docker"
+                            + " engine and jobemu publishes none to pull")
+                    .hasStackTraceContaining("docker build -f docker/Dockerfile -t jobemu/emulator:no-such-version");
+        }
+    }
+}
