@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.core.control.ControlApi;
 import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.faults.FaultSpec;
+import io.jobemu.core.http.RequestAbortedException;
 import io.jobemu.core.http.Response;
 import io.jobemu.core.http.ResponseWriter;
 import io.undertow.Undertow;
@@ -48,6 +49,9 @@ public final class ApiListener {
                 // Undertow's own 10 MiB cap answers an empty 400; each API enforces its real server's limit instead.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_ENTITY_BYTES)
                 .setServerOption(UndertowOptions.MULTIPART_MAX_ENTITY_SIZE, MAX_ENTITY_BYTES)
+                // Undertow refuses more than 1000 query parameters with an empty 400; the real servers take them
+                // all (the request line's size, bounded by MAX_HEADER_SIZE, bounds their number)
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, Integer.MAX_VALUE)
                 .setHandler(this::route)
                 .build();
     }
@@ -123,8 +127,15 @@ public final class ApiListener {
     private void serve(HttpServerExchange exchange, Namespace namespace, String uriPrefix) throws IOException {
         namespace.context().clock().runDue();
         String path = exchange.getRelativePath();
-        Response response = (isControl(path) ? namespace.controlDispatcher() : namespace.dispatcher(apiName))
-                .dispatch(exchange, path, uriPrefix);
+        Response response;
+        try {
+            response = (isControl(path) ? namespace.controlDispatcher() : namespace.dispatcher(apiName))
+                    .dispatch(exchange, path, uriPrefix);
+        } catch (RequestAbortedException e) {
+            journal(namespace, exchange, 0, null);
+            IoUtils.safeClose(exchange.getConnection());
+            return;
+        }
         journal(namespace, exchange, response.status(), null);
         ResponseWriter.write(exchange, response);
     }

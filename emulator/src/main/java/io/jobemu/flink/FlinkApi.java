@@ -5,6 +5,8 @@ import io.jobemu.core.EmulatorContext;
 import io.jobemu.core.http.BodyTooLargeException;
 import io.jobemu.core.http.Call;
 import io.jobemu.core.http.Response;
+import io.jobemu.core.http.Route;
+import io.jobemu.core.http.RouteHandler;
 import io.jobemu.core.http.RouteTable;
 import io.jobemu.flink.cluster.ClusterHandlers;
 import io.jobemu.flink.jars.JarHandlers;
@@ -29,13 +31,20 @@ public final class FlinkApi implements EmulatedApi {
             + "</head><body><p>jobemu: emulated Flink JobManager. The web dashboard is not emulated; use the REST"
             + " API.</p></body></html>";
 
+    /** Operations whose handlers read a request body of their own (or, for POST /jobs, refuse every request). */
+    private static final Set<String> WITH_REQUEST_BODY = Set.of("POST /jars/upload", "GET /jars/{jarid}/plan",
+            "POST /jars/{jarid}/plan", "POST /jars/{jarid}/run", "POST /jars/{jarid}/run-application", "POST /jobs",
+            "PATCH /jobs/{jobid}/clientHeartbeat", "POST /jobs/{jobid}/coordinators/{operatorid}",
+            "PUT /jobs/{jobid}/resource-requirements", "POST /jobs/{jobid}/savepoints", "POST /jobs/{jobid}/stop",
+            "POST /jobs/{jobid}/checkpoints", "POST /savepoint-disposal");
+
     private final FlinkCluster cluster;
     private final RouteTable routes;
     private final RouteTable controlRoutes;
 
     public FlinkApi(EmulatorContext context, TimingProfile timing) {
         this.cluster = new FlinkCluster(context, timing);
-        this.routes = declareRoutes(cluster);
+        this.routes = readingEmptyBodies(declareRoutes(cluster));
         this.controlRoutes = new FlinkControl(cluster).routes();
     }
 
@@ -147,6 +156,23 @@ public final class FlinkApi implements EmulatedApi {
                 .get("/jobs/{jobid}/vertices/{vertexid}/watermarks", vertices::watermarks);
     }
 
+    /**
+     * Every Flink handler reads its request body before anything else; those that take none read an
+     * EmptyRequestBody, so a body that is not a JSON object fails them too.
+     */
+    private static RouteTable readingEmptyBodies(RouteTable declared) {
+        RouteTable table = new RouteTable();
+        for (Route route : declared.routes()) {
+            RouteHandler handler = route.handler();
+            table.add(route.method(), route.path(), WITH_REQUEST_BODY.contains(route.operationKey()) ? handler
+                    : call -> {
+                        FlinkParams.emptyBody(call);
+                        return handler.handle(call);
+                    });
+        }
+        return table;
+    }
+
     public FlinkCluster cluster() {
         return cluster;
     }
@@ -198,7 +224,7 @@ public final class FlinkApi implements EmulatedApi {
             }
             return FlinkErrors.plainWithoutCors(404, "Unable to load requested file " + call.requestPath() + ".");
         }
-        if (call.method().equals("POST") && call.isMultipart()) {
+        if (FlinkParams.isUpload(call)) {
             return FlinkErrors.plainWithoutCors(400, "POST request not allowed");
         }
         return FlinkErrors.plain(404, "Not found: " + call.requestUri());

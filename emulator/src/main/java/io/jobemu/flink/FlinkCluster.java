@@ -5,6 +5,7 @@ import io.jobemu.flink.cluster.TaskManagers;
 import io.jobemu.flink.jars.JarStore;
 import io.jobemu.flink.jobs.BehaviourRegistry;
 import io.jobemu.flink.jobs.JobStore;
+import io.jobemu.flink.jobs.OverviewCache;
 import io.jobemu.flink.operations.AsyncOperations;
 import io.jobemu.flink.operations.SavepointLocations;
 import java.io.IOException;
@@ -27,6 +28,7 @@ public final class FlinkCluster {
     private final BehaviourRegistry behaviours = new BehaviourRegistry();
     private final AsyncOperations operations;
     private final TaskManagers taskManagers;
+    private final OverviewCache overview;
     private final SavepointLocations savepoints = new SavepointLocations();
 
     public FlinkCluster(EmulatorContext context, TimingProfile timing) {
@@ -35,6 +37,7 @@ public final class FlinkCluster {
         this.jobs = new JobStore(context.clock(), context.ids(), timing);
         this.operations = new AsyncOperations(context.clock(), context.ids());
         this.taskManagers = new TaskManagers(context, jobs);
+        this.overview = new OverviewCache(jobs, context.clock());
         try {
             this.jars = new JarStore(context.workDir().resolve("flink-web-upload"), context.ids(), context.clock());
         } catch (IOException e) {
@@ -72,6 +75,11 @@ public final class FlinkCluster {
 
     public TaskManagers taskManagers() {
         return taskManagers;
+    }
+
+    /** The last {@code /jobs/overview} body; it follows the job store by itself (a reset changes its version). */
+    public OverviewCache overview() {
+        return overview;
     }
 
     /** Forgets every job, jar, behaviour, operation and task manager. */

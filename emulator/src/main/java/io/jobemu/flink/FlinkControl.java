@@ -1,6 +1,5 @@
 package io.jobemu.flink;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.control.ControlApi;
@@ -70,12 +69,7 @@ final class FlinkControl {
 
     private Response setBehaviour(Call call, String param, BiConsumer<String, JobBehaviour> store)
             throws IOException {
-        JobBehaviour behaviour;
-        try {
-            behaviour = Json.MAPPER.readValue(call.body(), JobBehaviour.class);
-        } catch (JsonProcessingException e) {
-            throw ControlApi.badRequest("invalid job behaviour: " + e.getOriginalMessage());
-        }
+        JobBehaviour behaviour = ControlApi.readBody(call, JobBehaviour.class, "job behaviour");
         store.accept(call.pathParam(param), behaviour);
         return Response.json(200, Json.MAPPER.valueToTree(behaviour));
     }

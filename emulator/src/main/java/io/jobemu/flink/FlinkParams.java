@@ -2,6 +2,7 @@ package io.jobemu.flink;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jobemu.core.http.ApiError;
@@ -11,6 +12,7 @@ import io.jobemu.flink.jars.JarStore;
 import io.undertow.server.handlers.form.FormData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,11 +67,11 @@ public final class FlinkParams {
         for (int i = 0; i < 16; i++) {
             int parsed;
             try {
-                parsed = Integer.parseInt(value.substring(2 * i, 2 * i + 2), 16);
+                parsed = Integer.parseInt(value, 2 * i, 2 * i + 2, 16);
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
-            canonical.append(String.format("%02x", parsed & 0xff));
+            canonical.append(HexFormat.of().toHexDigits((byte) parsed));
         }
         return Optional.of(canonical.toString());
     }
@@ -103,7 +105,7 @@ public final class FlinkParams {
      * runs, without the CORS header.
      */
     public static Map<String, FormData.FormValue> uploadedFiles(Call call) throws IOException {
-        FormData form = call.multipart();
+        FormData form = decodedMultipart(call);
         Map<String, FormData.FormValue> files = new LinkedHashMap<>();
         for (String field : form) {
             for (FormData.FormValue value : form.get(field)) {
@@ -119,11 +121,35 @@ public final class FlinkParams {
     }
 
     /**
-     * The JSON body. A multipart POST carries it in the {@code request} field, and Flink's upload handler refuses
-     * file parts on endpoints that take none.
+     * The multipart form. Flink's upload handler answers any body it cannot decode (no boundary, a broken part, a
+     * part without a name) with a 500 of its own, without the CORS header.
+     */
+    private static FormData decodedMultipart(Call call) throws IOException {
+        FormData form;
+        try {
+            form = call.multipart();
+        } catch (IOException e) {
+            throw uploadFailed();
+        }
+        for (String field : form) {
+            if (field == null) {
+                throw uploadFailed();
+            }
+        }
+        return form;
+    }
+
+    /** What Flink's upload handler answers when it cannot decode a multipart body or store its files. */
+    public static ApiError uploadFailed() {
+        return new ApiError(FlinkErrors.plainWithoutCors(500, "File upload failed."));
+    }
+
+    /**
+     * The JSON body. Flink's upload handler takes only POSTs: a multipart POST carries the body in the
+     * {@code request} field, and file parts are refused on endpoints that take none.
      */
     private static byte[] rawBody(Call call) throws IOException {
-        if (!call.isMultipart()) {
+        if (!isUpload(call)) {
             return call.body();
         }
         if (!uploadedFiles(call).isEmpty()) {
@@ -141,26 +167,52 @@ public final class FlinkParams {
      */
     public static <T> T body(Call call, Class<T> type, String requestClass) throws IOException {
         byte[] raw = rawBody(call);
+        T body;
         try {
-            return REQUEST_MAPPER.readValue(raw.length == 0 ? "{}".getBytes() : raw, type);
+            body = REQUEST_MAPPER.readValue(raw.length == 0 ? "{}".getBytes() : raw, type);
         } catch (IOException | IllegalArgumentException e) {
             throw raw.length == 0
                     ? FlinkErrors.restHandler(400, "Bad request received. Request did not conform to expected format.")
                     : FlinkErrors.badBody(requestClass);
         }
+        if (body == null) {
+            throw nullBody();
+        }
+        return body;
     }
 
-    /** For endpoints that take no body: anything but an empty body or a JSON object is refused. */
+    /**
+     * A body that is JSON {@code null} binds to no request object, and Flink's handler request refuses a missing one
+     * with an exception its handlers answer with a bare 500.
+     */
+    private static ApiError nullBody() {
+        return new ApiError(FlinkErrors.plain(500, "Internal server error."));
+    }
+
+    /** Whether Flink's upload handler decodes the request: a multipart/form-data POST. */
+    public static boolean isUpload(Call call) {
+        return call.method().equals("POST") && call.isMultipart();
+    }
+
+    /**
+     * For endpoints that take no body (Flink's EmptyRequestBody): anything but an empty body or a JSON object is
+     * refused, and JSON {@code null} fails as for {@link #body}.
+     */
     public static void emptyBody(Call call) throws IOException {
         byte[] raw = rawBody(call);
         if (raw.length == 0) {
             return;
         }
+        JsonNode parsed;
         try {
-            if (!Json.MAPPER.readTree(raw).isObject()) {
-                throw FlinkErrors.badBody("EmptyRequestBody");
-            }
+            parsed = Json.MAPPER.readTree(raw);
         } catch (IOException e) {
+            throw FlinkErrors.badBody("EmptyRequestBody");
+        }
+        if (parsed.isNull()) {
+            throw nullBody();
+        }
+        if (!parsed.isObject()) {
             throw FlinkErrors.badBody("EmptyRequestBody");
         }
     }

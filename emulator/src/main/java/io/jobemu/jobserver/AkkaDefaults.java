@@ -35,6 +35,14 @@ public final class AkkaDefaults {
                 + "to fulfill the request.");
     }
 
+    /**
+     * The HTTP parser's answer to a request method it does not know (they are case-sensitive, so {@code get} too):
+     * only the error summary, as {@code verbose-error-messages} is off.
+     */
+    public static Response unsupportedMethod() {
+        return Response.text(501, "Unsupported HTTP method");
+    }
+
     public static Response forbidden() {
         return Response.text(403, "The supplied authentication is not authorized to access this resource");
     }

@@ -51,7 +51,7 @@ final class JobserverControl {
     }
 
     private Response setBehaviour(Call call) throws IOException {
-        JobBehaviour behaviour = read(call, JobBehaviour.class, "job behaviour");
+        JobBehaviour behaviour = ControlApi.readBody(call, JobBehaviour.class, "job behaviour");
         server.behaviours().set(call.pathParam("mainClass"), behaviour);
         return Response.json(200, Json.MAPPER.valueToTree(behaviour));
     }
@@ -70,7 +70,7 @@ final class JobserverControl {
 
     /** Replaces the fields the body names; the others keep their values. */
     private Response updateSettings(Call call) throws IOException {
-        JsonNode changes = read(call, JsonNode.class, "settings");
+        JsonNode changes = ControlApi.readBody(call, JsonNode.class, "settings");
         try {
             server.updateSettings(server.settings().with(changes));
         } catch (JsonProcessingException e) {
@@ -124,13 +124,5 @@ final class JobserverControl {
                     .put("at", Instant.ofEpochMilli(step.at()).toString());
         }
         return view;
-    }
-
-    private static <T> T read(Call call, Class<T> type, String what) throws IOException {
-        try {
-            return Json.MAPPER.readValue(call.body(), type);
-        } catch (JsonProcessingException e) {
-            throw ControlApi.badRequest("invalid " + what + ": " + e.getOriginalMessage());
-        }
     }
 }

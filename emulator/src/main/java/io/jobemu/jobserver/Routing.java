@@ -167,9 +167,15 @@ final class Routing {
         return endpoints.stream().map(Endpoint::prefix).distinct().toList();
     }
 
-    /** akka's {@code overrideMethodWithParameter("_method")}, and transparent HEAD. */
+    /**
+     * akka's {@code overrideMethodWithParameter("_method")}, and transparent HEAD. A request method akka does not
+     * know never reaches a route: its parser answers 501.
+     */
     private static String effectiveMethod(Call call) {
         String method = call.method();
+        if (!HTTP_METHODS.contains(method)) {
+            throw new ApiError(AkkaDefaults.unsupportedMethod());
+        }
         String override = call.query("_method").orElse(null);
         if (override != null) {
             method = override.toUpperCase(Locale.ROOT);

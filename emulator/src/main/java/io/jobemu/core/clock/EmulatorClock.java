@@ -86,7 +86,7 @@ public final class EmulatorClock implements AutoCloseable {
     public Scheduled schedule(Duration delay, Runnable action) {
         Event event;
         synchronized (lock) {
-            event = new Event(currentMillisLocked() + Math.max(0, delay.toMillis()), sequence++, action);
+            event = new Event(dueAfter(currentMillisLocked(), delay), sequence++, action);
             queue.add(event);
             lock.notifyAll();
         }
@@ -106,7 +106,7 @@ public final class EmulatorClock implements AutoCloseable {
         try {
             long target;
             synchronized (lock) {
-                target = currentMillisLocked() + by.toMillis();
+                target = reachable(currentMillisLocked(), by);
             }
             while (true) {
                 Event next;
@@ -129,6 +129,10 @@ public final class EmulatorClock implements AutoCloseable {
 
     /** Sets the time (forward only), running the events due up to it. */
     public void set(Instant to) {
+        if (to.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE))) {
+            throw new IllegalArgumentException("the clock cannot go past " + Instant.ofEpochMilli(Long.MAX_VALUE)
+                    + "; got " + to);
+        }
         long delta = to.toEpochMilli() - millis();
         if (delta < 0) {
             throw new IllegalArgumentException("the clock only moves forward; " + to + " is before " + instant());
@@ -175,6 +179,25 @@ public final class EmulatorClock implements AutoCloseable {
             closed = true;
             queue.clear();
             lock.notifyAll();
+        }
+    }
+
+    /** When an event {@code delay} from {@code now} falls due; a delay past the end of time never falls due. */
+    private static long dueAfter(long now, Duration delay) {
+        try {
+            return Math.addExact(now, Math.max(0, delay.toMillis()));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** {@code now} advanced by {@code by}, refused when the clock could not show that time. */
+    private static long reachable(long now, Duration by) {
+        try {
+            return Math.addExact(now, by.toMillis());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("the clock cannot go past " + Instant.ofEpochMilli(Long.MAX_VALUE)
+                    + "; advancing by " + by + " would");
         }
     }
 

@@ -131,7 +131,7 @@ public final class ControlApi implements ErrorPolicy {
         } catch (DateTimeParseException e) {
             throw badRequest("to must be an ISO-8601 instant such as 2030-01-01T00:00:00Z, got \"" + to + "\"");
         }
-        if (instant.toEpochMilli() < context.clock().millis()) {
+        if (instant.isBefore(context.clock().instant())) {
             throw badRequest("the clock only moves forward; " + to + " is in its past");
         }
         context.clock().set(instant);
@@ -172,13 +172,7 @@ public final class ControlApi implements ErrorPolicy {
     }
 
     private Response addFault(Call call) throws IOException {
-        FaultSpec spec;
-        try {
-            spec = Json.MAPPER.readValue(call.body(), FaultSpec.class);
-        } catch (JsonProcessingException e) {
-            throw badRequest("invalid fault: " + e.getOriginalMessage());
-        }
-        FaultRegistry.Fault fault = faults.add(spec);
+        FaultRegistry.Fault fault = faults.add(readBody(call, FaultSpec.class, "fault"));
         return Response.json(201, faultView(fault));
     }
 
@@ -219,6 +213,23 @@ public final class ControlApi implements ErrorPolicy {
 
     private static String required(Call call, String name) {
         return call.query(name).orElseThrow(() -> badRequest("query parameter " + name + " is required"));
+    }
+
+    /**
+     * A control request's JSON body as {@code type}; a 400 naming {@code what} when it does not bind, or is JSON
+     * {@code null}, which binds to nothing.
+     */
+    public static <T> T readBody(Call call, Class<T> type, String what) throws IOException {
+        T value;
+        try {
+            value = Json.MAPPER.readValue(call.body(), type);
+        } catch (JsonProcessingException e) {
+            throw badRequest("invalid " + what + ": " + e.getOriginalMessage());
+        }
+        if (value == null) {
+            throw badRequest("invalid " + what + ": null");
+        }
+        return value;
     }
 
     /** A control-API 400 with {@code {"error": message}}. */

@@ -1,5 +1,6 @@
 package io.jobemu.core.http;
 
+import io.undertow.UndertowMessages;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.form.FormData;
 import io.undertow.server.handlers.form.FormDataParser;
@@ -16,9 +17,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The request as handlers see it: path parameters, query, headers, body and multipart form. */
 public final class Call {
+
+    /** Undertow's messages for a body that ended before its Content-Length or last chunk. */
+    private static final Set<String> PEER_CLOSED_EARLY = Set.of(
+            UndertowMessages.MESSAGES.couldNotReadContentLengthData().getMessage(),
+            UndertowMessages.MESSAGES.chunkedChannelClosedMidChunk().getMessage());
 
     private final HttpServerExchange exchange;
     private final String requestPath;
@@ -98,7 +105,12 @@ public final class Call {
                 throw new BodyTooLargeException(maxBodyBytes);
             }
             exchange.startBlocking();
-            body = readLimited(exchange.getInputStream());
+            try {
+                body = readLimited(exchange.getInputStream());
+            } catch (IOException e) {
+                failIfCutShort(e);
+                throw e;
+            }
         }
         return body;
     }
@@ -118,13 +130,34 @@ public final class Call {
         MultiPartParserDefinition definition = new MultiPartParserDefinition(uploadTempDir);
         definition.setDefaultEncoding(StandardCharsets.UTF_8.name());
         definition.setFileSizeThreshold(0);
-        FormDataParser parser = FormParserFactory.builder(false).addParser(definition).build().createParser(exchange);
+        FormDataParser parser;
+        try {
+            parser = FormParserFactory.builder(false).addParser(definition).build().createParser(exchange);
+        } catch (RuntimeException e) {
+            // Undertow fails on some malformed Content-Type headers (an empty boundary) instead of declining
+            throw new IOException("malformed multipart/form-data content type", e);
+        }
         if (parser == null) {
             throw new IOException("not a multipart/form-data request");
         }
         exchange.startBlocking();
-        form = parser.parseBlocking();
+        try {
+            form = parser.parseBlocking();
+        } catch (IOException e) {
+            failIfCutShort(e);
+            throw e;
+        }
         return form;
+    }
+
+    /**
+     * Throws {@link RequestAbortedException} when reading failed because the body was cut short (the peer closed
+     * before the announced length or the last chunk) rather than because of what was sent.
+     */
+    private static void failIfCutShort(IOException e) {
+        if (PEER_CLOSED_EARLY.contains(e.getMessage())) {
+            throw new RequestAbortedException(e);
+        }
     }
 
     private byte[] readLimited(InputStream in) throws IOException {

@@ -32,6 +32,7 @@ public final class Dispatcher {
 
     /**
      * @param requestPath the decoded path as the API should see it
+     * @throws RequestAbortedException when the client cut the body short: there is no one left to answer
      * @param uriPrefix   a namespace prefix already removed from the path, to leave out of quoted uris too
      */
     public Response dispatch(HttpServerExchange exchange, String requestPath, String uriPrefix) {
@@ -51,7 +52,11 @@ public final class Dispatcher {
             return route.handler().handle(call);
         } catch (ApiError e) {
             return e.response();
-        } catch (Exception | LinkageError e) {
+        } catch (RequestAbortedException e) {
+            throw e;
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            // a recursive parser (Typesafe Config's) overflows on absurdly nested input: that request fails, not
+            // the server
             return errors.failure(call, e);
         }
     }

@@ -72,7 +72,6 @@ public final class ClusterHandlers {
 
     /** {@code DELETE /cluster}: a real cluster answers and shuts down; the emulator answers and keeps serving. */
     public Response shutdown(Call call) throws Exception {
-        FlinkParams.emptyBody(call);
         return FlinkErrors.json(200, Json.object());
     }
 

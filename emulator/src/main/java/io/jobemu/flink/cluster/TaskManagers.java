@@ -22,9 +22,10 @@ import java.util.TreeSet;
  * more slots than it has, so every job gets its slots. Task managers stay registered (with stable ids) until
  * {@link #reset()}.
  *
- * <p>Which job holds which slot is replayed from the jobs' state histories on every read: in time order, a job takes
- * the lowest free slots when it starts holding slots (filling task managers in order) and frees them when it stops.
- * The assignment therefore does not depend on when anyone looked, and finished jobs keep the slots they last had.
+ * <p>Which job holds which slot is replayed from the jobs' state histories: in time order, a job takes the lowest free
+ * slots when it starts holding slots (filling task managers in order) and frees them when it stops. The assignment
+ * therefore does not depend on when anyone looked, and finished jobs keep the slots they last had. The replay is
+ * kept until a job is added or changes state, so reads between changes cost no more with many jobs than with few.
  */
 public final class TaskManagers {
 
@@ -35,11 +36,15 @@ public final class TaskManagers {
     private static final Set<JobStatus> HOLDING_SLOTS = EnumSet.of(JobStatus.RUNNING, JobStatus.CANCELLING,
             JobStatus.FAILING, JobStatus.RESTARTING, JobStatus.RECONCILING);
 
-    /** Releases before requests at the same instant, then older jobs first. */
+    /**
+     * At the same instant, releases by jobs that held slots before it come first; then older jobs first, each job's
+     * own events in the order they happened (a job can take and free its slots within one instant).
+     */
     private static final Comparator<SlotEvent> REPLAY_ORDER = Comparator.comparingLong(SlotEvent::at)
-            .thenComparing(SlotEvent::request)
+            .thenComparing(SlotEvent::releasesEarlierHold, Comparator.reverseOrder())
             .thenComparingLong(e -> e.job().startTime())
-            .thenComparing(e -> e.job().id());
+            .thenComparing(e -> e.job().id())
+            .thenComparingInt(SlotEvent::sequence);
 
     /** One task manager; {@code index} is its registration order. */
     public record TaskManager(String id, int index) {
@@ -94,8 +99,12 @@ public final class TaskManagers {
         }
     }
 
-    /** A job starting ({@code request}) or stopping to hold its slots at clock time {@code at}. */
-    private record SlotEvent(long at, boolean request, FlinkJob job, int slots) {
+    /**
+     * A job starting ({@code request}) or stopping to hold its slots at clock time {@code at}; {@code sequence} is
+     * its place among the job's events, {@code releasesEarlierHold} whether it frees slots taken before {@code at}.
+     */
+    private record SlotEvent(long at, boolean request, FlinkJob job, int slots, int sequence,
+                             boolean releasesEarlierHold) {
     }
 
     /** The global slot numbers a job got at its latest request, in subtask order, and whether it holds them now. */
@@ -105,6 +114,9 @@ public final class TaskManagers {
     private final EmulatorContext context;
     private final JobStore jobs;
     private final List<TaskManager> registered = new ArrayList<>();
+    /** The latest replay, valid while the job store's version is {@link #replayedVersion}. */
+    private Map<String, Lease> leases = Map.of();
+    private long replayedVersion = -1;
 
     public TaskManagers(EmulatorContext context, JobStore jobs) {
         this.context = context;
@@ -114,9 +126,8 @@ public final class TaskManagers {
 
     /** The task managers and current slot allocation, as one consistent picture. */
     public synchronized Pool pool() {
-        Map<String, Lease> leases = replay();
         List<AllocatedSlot> allocated = new ArrayList<>();
-        leases.values().stream().filter(Lease::held).forEach(lease -> {
+        leases().values().stream().filter(Lease::held).forEach(lease -> {
             for (int jobSlot = 0; jobSlot < lease.slots().size(); jobSlot++) {
                 allocated.add(slot(lease.slots().get(jobSlot), lease.job(), jobSlot));
             }
@@ -139,7 +150,7 @@ public final class TaskManagers {
      * the job never held slots (it has not reached RUNNING) or has no such subtask.
      */
     public synchronized Optional<TaskManager> hostOf(String jobId, int subtaskIndex) {
-        Lease lease = replay().get(jobId);
+        Lease lease = leases().get(jobId);
         if (lease == null || subtaskIndex < 0 || subtaskIndex >= lease.slots().size()) {
             return Optional.empty();
         }
@@ -149,7 +160,19 @@ public final class TaskManagers {
     /** Back to one fresh, idle task manager. */
     public synchronized void reset() {
         registered.clear();
+        leases = Map.of();
+        replayedVersion = -1;
         register();
+    }
+
+    /** The current leases; replays the histories only when a job was added or changed state since the last time. */
+    private Map<String, Lease> leases() {
+        long version = jobs.version();
+        if (version != replayedVersion) {
+            leases = replay();
+            replayedVersion = version;
+        }
+        return leases;
     }
 
     private Map<String, Lease> replay() {
@@ -160,12 +183,12 @@ public final class TaskManagers {
         events.sort(REPLAY_ORDER);
         TreeSet<Integer> free = new TreeSet<>();
         int capacity = 0;
-        Map<String, Lease> leases = new HashMap<>();
+        Map<String, Lease> replayed = new HashMap<>();
         for (SlotEvent event : events) {
             if (!event.request()) {
-                Lease lease = leases.get(event.job().id());
+                Lease lease = replayed.get(event.job().id());
                 free.addAll(lease.slots());
-                leases.put(event.job().id(), new Lease(lease.job(), lease.slots(), false));
+                replayed.put(event.job().id(), new Lease(lease.job(), lease.slots(), false));
                 continue;
             }
             while (free.size() < event.slots()) {
@@ -177,12 +200,12 @@ public final class TaskManagers {
             for (int i = 0; i < event.slots(); i++) {
                 slots.add(free.pollFirst());
             }
-            leases.put(event.job().id(), new Lease(event.job(), List.copyOf(slots), true));
+            replayed.put(event.job().id(), new Lease(event.job(), List.copyOf(slots), true));
         }
         while (registered.size() * SLOTS_PER_TASK_MANAGER < capacity) {
             register();
         }
-        return leases;
+        return replayed;
     }
 
     /** Call under the job's lock. */
@@ -193,10 +216,15 @@ public final class TaskManagers {
             return events;
         }
         boolean holding = false;
+        long requestedAt = Long.MIN_VALUE;
         for (StateMachine.Transition<JobStatus> transition : job.history()) {
             boolean holdsNext = HOLDING_SLOTS.contains(transition.to());
             if (holdsNext != holding) {
-                events.add(new SlotEvent(transition.at(), holdsNext, job, slots));
+                events.add(new SlotEvent(transition.at(), holdsNext, job, slots, events.size(),
+                        !holdsNext && requestedAt < transition.at()));
+                if (holdsNext) {
+                    requestedAt = transition.at();
+                }
             }
             holding = holdsNext;
         }

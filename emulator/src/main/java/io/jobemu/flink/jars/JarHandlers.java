@@ -17,7 +17,7 @@ import io.jobemu.flink.jobs.JobVertex;
 import io.jobemu.flink.jobs.JobViews;
 import io.jobemu.flink.jobs.JobSpec;
 import io.undertow.server.handlers.form.FormData;
-
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -71,7 +71,13 @@ public final class JarHandlers {
             throw FlinkErrors.restHandler(400, "Only Jar files are allowed.");
         }
         FormData.FileItem content = file.getValue().getFileItem();
-        UploadedJar jar = cluster.jars().store(file.getKey(), content.getFileSize(), content::write);
+        UploadedJar jar;
+        try {
+            jar = cluster.jars().store(file.getKey(), content.getFileSize(), content::write);
+        } catch (IOException e) {
+            // a name the file system refuses (too long, say) already fails Flink's upload handler
+            throw FlinkParams.uploadFailed();
+        }
         return FlinkErrors.json(200, Json.object().put("filename", jar.path().toString()).put("status", "success"));
     }
 

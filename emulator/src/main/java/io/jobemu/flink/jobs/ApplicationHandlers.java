@@ -45,7 +45,6 @@ public final class ApplicationHandlers {
      */
     public Response cancel(Call call) throws Exception {
         String id = applicationId(call);
-        FlinkParams.emptyBody(call);
         FlinkJob job = cluster.jobs().find(id)
                 .filter(j -> !ApplicationState.of(j.status()).isTerminal())
                 .orElseThrow(() -> cannotCancel(id));

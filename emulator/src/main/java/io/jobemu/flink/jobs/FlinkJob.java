@@ -43,6 +43,8 @@ public final class FlinkJob {
     private final StateMachine<JobStatus> state;
     private final List<JobFailure> failures = new ArrayList<>();
     private final JobCheckpoints checkpoints;
+    /** Told of every state change (the store's version). */
+    private final Runnable onStateChange;
     private long endTime = -1;
     private boolean executionGraphCreated;
     /** When the tasks of the current attempt began deploying (the latest RUNNING), -1 before the first. */
@@ -54,7 +56,7 @@ public final class FlinkJob {
     private EmulatorClock.Scheduled nextCheckpoint;
 
     FlinkJob(String id, JobSpec spec, List<JobVertex> vertices, EmulatorClock clock, TimingProfile timing,
-             JobCheckpoints checkpoints) {
+             JobCheckpoints checkpoints, Runnable onStateChange) {
         this.id = id;
         this.spec = spec;
         this.behaviour = spec.behaviour();
@@ -62,6 +64,7 @@ public final class FlinkJob {
         this.timing = timing;
         this.vertices = List.copyOf(vertices);
         this.checkpoints = checkpoints;
+        this.onStateChange = onStateChange;
         this.startTime = clock.millis();
         this.state = new StateMachine<>(JobStatus.TRANSITIONS, JobStatus.class, JobStatus.INITIALIZING, startTime,
                 "job " + id);
@@ -324,6 +327,7 @@ public final class FlinkJob {
     private void moveLocked(JobStatus to, boolean scheduleNext) {
         long now = clock.millis();
         state.moveTo(to, now);
+        onStateChange.run();
         if (to == JobStatus.RUNNING) {
             deployingSince = now;
             deployedAt = now + timing.deploying().toMillis();

@@ -176,7 +176,8 @@ public final class JobHandlers {
     }
 
     /** {@code POST /jobs/{jobid}/coordinators/{operatorid}}: no emulated operator has a coordinator. */
-    public Response coordinationRequest(Call call) {
+    public Response coordinationRequest(Call call) throws Exception {
+        FlinkParams.body(call, CoordinationRequest.class, "CoordinationRequestBody");
         FlinkJob job = requireJobViaGateway(call);
         String operatorId = FlinkParams.hexId(call, "operatorid");
         throw FlinkErrors.internal("org.apache.flink.util.FlinkException: Coordinator of operator " + operatorId
@@ -291,4 +292,7 @@ public final class JobHandlers {
 
     /** The body of a client heartbeat; only its shape is checked. */
     record ClientHeartbeat(long expiredTimestamp) {}
+
+    /** The serialized request for an operator coordinator; no emulated operator has one to read it. */
+    record CoordinationRequest(byte[] serializedCoordinationRequest) {}
 }

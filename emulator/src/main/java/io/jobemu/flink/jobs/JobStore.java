@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Every job the emulated cluster knows, running or archived. Thread-safe. */
 public final class JobStore {
@@ -22,6 +23,8 @@ public final class JobStore {
             Comparator.comparingLong(FlinkJob::startTime).reversed().thenComparing(FlinkJob::id);
 
     private final ConcurrentHashMap<String, FlinkJob> jobs = new ConcurrentHashMap<>();
+    /** Counts submissions, state changes and resets: what views derived from every job's history depend on. */
+    private final AtomicLong version = new AtomicLong();
     private final EmulatorClock clock;
     private final IdGenerator ids;
     private final TimingProfile timing;
@@ -43,10 +46,11 @@ public final class JobStore {
         JobCheckpoints checkpoints = new JobCheckpoints(spec.savepointPath() == null ? null
                 : new JobCheckpoints.RestoredCheckpoint(1 + Math.floorMod(spec.savepointPath().hashCode(), 50),
                         clock.millis(), true, spec.savepointPath()));
-        FlinkJob job = new FlinkJob(id, spec, vertices, clock, timing, checkpoints);
+        FlinkJob job = new FlinkJob(id, spec, vertices, clock, timing, checkpoints, version::incrementAndGet);
         if (jobs.putIfAbsent(id, job) != null) {
             return Optional.empty();
         }
+        version.incrementAndGet();
         job.start();
         return Optional.of(job);
     }
@@ -62,7 +66,16 @@ public final class JobStore {
         return result;
     }
 
+    /**
+     * Changes whenever a job is added, changes state or the store is reset; while it stays the same, so do all the
+     * jobs' state histories.
+     */
+    public long version() {
+        return version.get();
+    }
+
     public void reset() {
         jobs.clear();
+        version.incrementAndGet();
     }
 }

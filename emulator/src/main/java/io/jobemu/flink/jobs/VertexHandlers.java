@@ -172,15 +172,15 @@ public final class VertexHandlers {
             try {
                 int first = Integer.parseInt(dash < 0 ? trimmed : trimmed.substring(0, dash));
                 int last = dash < 0 ? first : Integer.parseInt(trimmed.substring(dash + 1));
-                for (int i = first; i <= last; i++) {
+                // only existing subtasks count, so a range such as 0-2147483647 costs no more than the vertex
+                for (int i = Math.max(first, 0); i <= Math.min(last, vertex.parallelism() - 1); i++) {
                     indexes.add(i);
                 }
             } catch (NumberFormatException e) {
                 // Flink logs and ignores a malformed range
             }
         }
-        return indexes.stream().filter(i -> i >= 0 && i < vertex.parallelism())
-                .map(i -> VertexMetrics.subtask(job, vertex, i)).toList();
+        return indexes.stream().map(i -> VertexMetrics.subtask(job, vertex, i)).toList();
     }
 
     private static VertexAttempt subtask(JobVertex vertex, List<VertexAttempt> attempts, int index) {
