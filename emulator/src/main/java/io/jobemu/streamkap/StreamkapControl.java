@@ -54,6 +54,9 @@ final class StreamkapControl {
                     : e.getOriginalMessage();
             throw ControlApi.badRequest("invalid deploy failure: " + reason);
         }
+        if (failure == null) {
+            throw ControlApi.badRequest("invalid deploy failure: null");
+        }
         failures.add(failure);
         return failuresView();
     }
