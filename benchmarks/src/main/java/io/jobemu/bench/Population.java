@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fills an emulator with jobs the way a long test suite leaves it: one job in ten still streaming, one in a hundred
- * of those checkpointing, the rest finished. Jobs are run from the uploaded jars in turn.
+ * Fills an emulator with jobs the way a long test suite leaves it: one job in ten still running (one in a hundred
+ * checkpointing every 10 s), the rest finished. Jobs are run from the uploaded jars in turn.
  */
 final class Population {
 
