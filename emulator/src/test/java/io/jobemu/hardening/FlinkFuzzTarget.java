@@ -1,7 +1,6 @@
 package io.jobemu.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jobemu.core.http.Route;
 import io.jobemu.flink.FlinkApi;
 import io.jobemu.testing.HttpResult;
 import io.jobemu.testing.TestHttp;
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
  * The Flink REST API under fuzz. Its errors are {@code {"errors":[...]}} with the JSON content type, the CORS header
  * except from the static-file and upload handlers, and only the statuses the captures show.
  */
-final class FlinkFuzzTarget implements FuzzTarget {
+final class FlinkFuzzTarget extends EmulatedApiFuzzTarget {
 
     private static final String ENTRY_CLASS = "com.example.FuzzJob";
     private static final String ZERO_ID = "0".repeat(32);
@@ -58,35 +57,12 @@ final class FlinkFuzzTarget implements FuzzTarget {
             Map.entry("POST /jobs/{jobid}/checkpoints",
                     Pattern.compile("IllegalStateException: Flink does not support triggering incremental")));
 
-    private final FlinkApi api;
-    private final String baseUrl;
     private final RouteMatcher matcher;
     private final Map<String, List<String>> pathValues = new ConcurrentHashMap<>();
 
     FlinkFuzzTarget(FlinkApi api, String baseUrl) {
-        this.api = api;
-        this.baseUrl = baseUrl;
+        super(api, baseUrl, "specs/flink-rest-v1.yaml");
         this.matcher = new RouteMatcher(api.routes().routes());
-    }
-
-    @Override
-    public String name() {
-        return "flink";
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
-    public List<Route> routes() {
-        return api.routes().routes();
-    }
-
-    @Override
-    public String specResource() {
-        return "specs/flink-rest-v1.yaml";
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.jobemu.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jobemu.core.http.Route;
 import io.jobemu.jobserver.JobserverApi;
 import io.jobemu.testing.TestHttp;
 import io.jobemu.testing.TestJars;
@@ -18,7 +17,7 @@ import java.util.function.Predicate;
  * spark-jobserver under fuzz. Its errors are either its own JSON ({@code {"status":..., "result":...}}, labelled
  * {@code application/json}) or akka-http's plain-text rejections, each text with its own status.
  */
-final class JobserverFuzzTarget implements FuzzTarget {
+final class JobserverFuzzTarget extends EmulatedApiFuzzTarget {
 
     private static final String TEXT = "text/plain; charset=UTF-8";
     private static final String JSON = "application/json";
@@ -55,33 +54,10 @@ final class JobserverFuzzTarget implements FuzzTarget {
      */
     private static final int DEEPEST_PARSED_CONFIG = 1000;
 
-    private final JobserverApi api;
-    private final String baseUrl;
     private final Map<String, List<String>> pathValues = new ConcurrentHashMap<>();
 
     JobserverFuzzTarget(JobserverApi api, String baseUrl) {
-        this.api = api;
-        this.baseUrl = baseUrl;
-    }
-
-    @Override
-    public String name() {
-        return "jobserver";
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
-    public List<Route> routes() {
-        return api.routes().routes();
-    }
-
-    @Override
-    public String specResource() {
-        return "specs/spark-jobserver.yaml";
+        super(api, baseUrl, "specs/spark-jobserver.yaml");
     }
 
     /** A binary, a context, a running and a failed job, and a data file. */

@@ -3,7 +3,6 @@ package io.jobemu.hardening;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jobemu.core.http.Route;
 import io.jobemu.streamkap.StreamkapApi;
 import io.jobemu.streamkap.StreamkapCredentials;
 import io.jobemu.testing.HttpResult;
@@ -19,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * request validation, {@code {"detail": [ ... ]}}, as {@code application/json}; redirects for a trailing slash;
  * its specification declares no 500 anywhere.
  */
-final class StreamkapFuzzTarget implements FuzzTarget {
+final class StreamkapFuzzTarget extends EmulatedApiFuzzTarget {
 
     private static final String JSON = "application/json";
     private static final String BOUNDARY = "fuzz-streamkap";
@@ -27,34 +26,11 @@ final class StreamkapFuzzTarget implements FuzzTarget {
     /** What the specification declares, plus 405 and 413, which FastAPI and the emulator's jar store answer. */
     private static final Set<Integer> ERROR_STATUSES = Set.of(400, 401, 404, 405, 409, 413, 422);
 
-    private final StreamkapApi api;
-    private final String baseUrl;
     private final Map<String, List<String>> pathValues = new ConcurrentHashMap<>();
     private volatile List<String[]> headers = List.of();
 
     StreamkapFuzzTarget(StreamkapApi api, String baseUrl) {
-        this.api = api;
-        this.baseUrl = baseUrl;
-    }
-
-    @Override
-    public String name() {
-        return "streamkap";
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
-    public List<Route> routes() {
-        return api.routes().routes();
-    }
-
-    @Override
-    public String specResource() {
-        return "specs/streamkap.yaml";
+        super(api, baseUrl, "specs/streamkap.yaml");
     }
 
     /** Signs in and deploys a job, which the fuzz's valid job ids name. */
