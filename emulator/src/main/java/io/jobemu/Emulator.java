@@ -44,7 +44,7 @@ public final class Emulator implements AutoCloseable {
     private Emulator(EmulatorConfig config) throws IOException {
         this.config = config;
         this.workDir = Files.createTempDirectory("jobemu-");
-        this.namespaces = new Namespaces(this::createNamespace);
+        this.namespaces = new Namespaces(this::createNamespace, config.limits().maxNamespaces());
         this.defaultNamespace = namespaces.get(Namespaces.DEFAULT);
         for (EmulatedApi api : List.of(flink(), jobserver(), streamkap())) {
             int port = switch (api.name()) {
@@ -62,7 +62,7 @@ public final class Emulator implements AutoCloseable {
                 ? new IdGenerator(new Random(config.seed().getAsLong() + name.hashCode()))
                 : IdGenerator.unseeded();
         EmulatorContext context = new EmulatorContext(new EmulatorClock(config.clockMode()), ids,
-                new RequestJournal(config.journalCapacity()), workDir.resolve("ns-" + name));
+                new RequestJournal(config.journalCapacity()), workDir.resolve("ns-" + name), config.limits());
         FlinkApi flink = new FlinkApi(context, config.timing());
         JobserverApi jobserver = new JobserverApi(context, config.timing());
         StreamkapApi streamkap = new StreamkapApi(context, flink, config.streamkapCredentials());

@@ -1,5 +1,6 @@
 package io.jobemu;
 
+import io.jobemu.core.Limits;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.journal.RequestJournal;
 import io.jobemu.flink.TimingProfile;
@@ -11,10 +12,11 @@ import java.util.OptionalLong;
  *
  * @param seed when present, every generated id follows from it, so runs repeat exactly
  * @param streamkapCredentials the client id and secret the emulated Streamkap accepts for access tokens
+ * @param limits request body and store bounds, the same in every namespace
  */
 public record EmulatorConfig(String host, int flinkPort, int jobserverPort, int streamkapPort,
                              EmulatorClock.Mode clockMode, TimingProfile timing, int journalCapacity,
-                             OptionalLong seed, StreamkapCredentials streamkapCredentials) {
+                             OptionalLong seed, StreamkapCredentials streamkapCredentials, Limits limits) {
 
     public static final int DEFAULT_FLINK_PORT = 8081;
     public static final int DEFAULT_JOBSERVER_PORT = 8090;
@@ -33,7 +35,7 @@ public record EmulatorConfig(String host, int flinkPort, int jobserverPort, int 
     public static EmulatorConfig defaults() {
         return new EmulatorConfig("127.0.0.1", DEFAULT_FLINK_PORT, DEFAULT_JOBSERVER_PORT, DEFAULT_STREAMKAP_PORT,
                 EmulatorClock.Mode.REAL, TimingProfile.REALISTIC, RequestJournal.DEFAULT_CAPACITY,
-                OptionalLong.empty(), StreamkapCredentials.DEFAULT);
+                OptionalLong.empty(), StreamkapCredentials.DEFAULT, Limits.DEFAULT);
     }
 
     /** Free ports on loopback and a manual clock: what a test wants. */
@@ -43,37 +45,42 @@ public record EmulatorConfig(String host, int flinkPort, int jobserverPort, int 
 
     public EmulatorConfig withHost(String newHost) {
         return new EmulatorConfig(newHost, flinkPort, jobserverPort, streamkapPort, clockMode, timing,
-                journalCapacity, seed, streamkapCredentials);
+                journalCapacity, seed, streamkapCredentials, limits);
     }
 
     public EmulatorConfig withPorts(int flink, int jobserver, int streamkap) {
         return new EmulatorConfig(host, flink, jobserver, streamkap, clockMode, timing, journalCapacity, seed,
-                streamkapCredentials);
+                streamkapCredentials, limits);
     }
 
     public EmulatorConfig withClockMode(EmulatorClock.Mode mode) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, mode, timing, journalCapacity,
-                seed, streamkapCredentials);
+                seed, streamkapCredentials, limits);
     }
 
     public EmulatorConfig withTiming(TimingProfile profile) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, profile,
-                journalCapacity, seed, streamkapCredentials);
+                journalCapacity, seed, streamkapCredentials, limits);
     }
 
     public EmulatorConfig withJournalCapacity(int capacity) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing, capacity,
-                seed, streamkapCredentials);
+                seed, streamkapCredentials, limits);
     }
 
     public EmulatorConfig withStreamkapCredentials(StreamkapCredentials credentials) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing, journalCapacity,
-                seed, credentials);
+                seed, credentials, limits);
     }
 
     public EmulatorConfig withSeed(long newSeed) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing,
-                journalCapacity, OptionalLong.of(newSeed), streamkapCredentials);
+                journalCapacity, OptionalLong.of(newSeed), streamkapCredentials, limits);
+    }
+
+    public EmulatorConfig withLimits(Limits newLimits) {
+        return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing, journalCapacity,
+                seed, streamkapCredentials, newLimits);
     }
 
     private static void checkPort(String api, int port) {

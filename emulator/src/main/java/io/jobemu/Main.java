@@ -1,5 +1,6 @@
 package io.jobemu;
 
+import io.jobemu.core.Limits;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.flink.TimingProfile;
 import java.io.PrintStream;
@@ -33,6 +34,17 @@ public final class Main {
                                     cluster) or instant (every lifecycle step is immediate)
               --seed N              derive every generated id from N, so runs repeat exactly
               --journal-capacity N  requests kept in the journal (default 10000)
+
+            Limits (SIZE is bytes, or a number with k, m or g for KiB, MiB, GiB):
+              --flink-max-content-length SIZE  largest Flink request body, as Flink's
+                                    rest.server.max-content-length (default 100m)
+              --flink-jar-store-bytes SIZE     all stored jars together (default 1g)
+              --flink-max-jars N    jars stored at once (default 10000)
+              --jobserver-max-content-length SIZE  largest spark-jobserver request body, as akka's
+                                    parsing.max-content-length (default 30m)
+              --jobserver-max-binaries N  binary uploads kept at once (default 10000)
+              --streamkap-max-content-length SIZE  largest Streamkap request body (default 100m)
+              --max-namespaces N    namespaces that can exist at once (default 256)
               --help                print this help and exit
             """;
 
@@ -76,6 +88,7 @@ public final class Main {
         int flinkPort = config.flinkPort();
         int jobserverPort = config.jobserverPort();
         int streamkapPort = config.streamkapPort();
+        Limits.Builder limits = config.limits().toBuilder();
         Deque<String> rest = new ArrayDeque<>(args);
         while (!rest.isEmpty()) {
             String arg = rest.removeFirst();
@@ -114,10 +127,21 @@ public final class Main {
                     }
                     config = config.withJournalCapacity((int) capacity);
                 }
+                case "--flink-max-content-length" -> limits.flinkMaxContentLength(
+                        size(name, value(name, inlineValue, rest)));
+                case "--flink-jar-store-bytes" -> limits.flinkJarStoreBytes(size(name, value(name, inlineValue, rest)));
+                case "--flink-max-jars" -> limits.flinkMaxJars(count(name, value(name, inlineValue, rest)));
+                case "--jobserver-max-content-length" -> limits.jobserverMaxContentLength(
+                        size(name, value(name, inlineValue, rest)));
+                case "--jobserver-max-binaries" -> limits.jobserverMaxBinaries(
+                        count(name, value(name, inlineValue, rest)));
+                case "--streamkap-max-content-length" -> limits.streamkapMaxContentLength(
+                        size(name, value(name, inlineValue, rest)));
+                case "--max-namespaces" -> limits.maxNamespaces(count(name, value(name, inlineValue, rest)));
                 default -> throw new IllegalArgumentException("unknown option \"" + name + "\"");
             }
         }
-        return config.withPorts(flinkPort, jobserverPort, streamkapPort);
+        return config.withPorts(flinkPort, jobserverPort, streamkapPort).withLimits(limits.build());
     }
 
     private static String value(String name, String inlineValue, Deque<String> rest) {
@@ -144,6 +168,38 @@ public final class Main {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, got \"" + value + "\"");
         }
+    }
+
+    /** A count from 1 up. */
+    private static int count(String name, String value) {
+        long count = number(name, value);
+        if (count < 1 || count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " must be between 1 and " + Integer.MAX_VALUE + ", got " + value);
+        }
+        return (int) count;
+    }
+
+    /** Bytes, or a whole number followed by k, m or g (KiB, MiB, GiB), as akka and HOCON write sizes. */
+    private static long size(String name, String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        int shift = lower.isEmpty() ? 0 : switch (lower.charAt(lower.length() - 1)) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        String digits = shift == 0 ? lower : lower.substring(0, lower.length() - 1);
+        long bytes;
+        try {
+            bytes = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            bytes = -1;
+        }
+        if (bytes < 1 || bytes > Long.MAX_VALUE >> shift) {
+            throw new IllegalArgumentException(name + " must be a size of at least 1 byte (a whole number of "
+                    + "bytes, or with k, m or g), got \"" + value + "\"");
+        }
+        return bytes << shift;
     }
 
     private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {

@@ -3,6 +3,7 @@ package io.jobemu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jobemu.core.Limits;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.flink.TimingProfile;
 import io.jobemu.streamkap.StreamkapCredentials;
@@ -36,6 +37,34 @@ class MainTest {
         assertThat(config.seed()).hasValue(42);
         assertThat(config.journalCapacity()).isEqualTo(50);
         assertThat(config.streamkapCredentials()).isEqualTo(new StreamkapCredentials("ci", "s3"));
+    }
+
+    @Test
+    void parsesEveryLimitWithSizesInBytesOrKMG() {
+        EmulatorConfig config = Main.parse(List.of("--flink-max-content-length", "2m", "--flink-jar-store-bytes=1G",
+                "--flink-max-jars", "7", "--jobserver-max-content-length", "512k", "--jobserver-max-binaries", "8",
+                "--streamkap-max-content-length", "1000", "--max-namespaces", "9"));
+
+        assertThat(config.limits()).isEqualTo(new Limits(2L << 20, 1L << 30, 7, 512L << 10, 8, 1000, 9));
+        assertThat(Main.parse(List.of()).limits()).isEqualTo(Limits.DEFAULT);
+        assertThat(Limits.DEFAULT).isEqualTo(new Limits(104_857_600, 1L << 30, 10_000, 31_457_280, 10_000,
+                104_857_600, 256));
+    }
+
+    @Test
+    void rejectsLimitsUnderOneOrUnreadable() {
+        assertThatThrownBy(() -> Main.parse(List.of("--flink-max-content-length", "0")))
+                .hasMessage("--flink-max-content-length must be a size of at least 1 byte (a whole number of bytes, "
+                        + "or with k, m or g), got \"0\"");
+        assertThatThrownBy(() -> Main.parse(List.of("--jobserver-max-content-length", "30mb")))
+                .hasMessage("--jobserver-max-content-length must be a size of at least 1 byte (a whole number of "
+                        + "bytes, or with k, m or g), got \"30mb\"");
+        assertThatThrownBy(() -> Main.parse(List.of("--flink-jar-store-bytes", "99999999999g")))
+                .hasMessageStartingWith("--flink-jar-store-bytes must be a size of at least 1 byte");
+        assertThatThrownBy(() -> Main.parse(List.of("--flink-max-jars", "0")))
+                .hasMessage("--flink-max-jars must be between 1 and 2147483647, got 0");
+        assertThatThrownBy(() -> Main.parse(List.of("--max-namespaces", "3000000000")))
+                .hasMessage("--max-namespaces must be between 1 and 2147483647, got 3000000000");
     }
 
     @Test

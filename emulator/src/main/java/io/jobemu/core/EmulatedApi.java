@@ -22,10 +22,8 @@ public interface EmulatedApi extends ErrorPolicy {
         return requestPath;
     }
 
-    /** Largest non-multipart request body accepted. */
-    default long maxBodyBytes() {
-        return 100L * 1024 * 1024;
-    }
+    /** Largest non-multipart request body accepted (the namespace's {@link Limits}). */
+    long maxBodyBytes();
 
     /** Forgets every stored entity, as if freshly started. */
     void reset();

@@ -17,21 +17,22 @@ public final class Namespaces implements AutoCloseable {
     public static final String DEFAULT = "default";
     public static final String HEADER = "X-Emulator-Namespace";
     public static final String PATH_PREFIX = "/_ns/";
-    /** Bounds memory when a client invents names in a loop. */
-    public static final int MAX_NAMESPACES = 256;
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
     private final Function<String, Namespace> factory;
+    /** Bounds memory when a client invents names in a loop. */
+    private final int maxNamespaces;
 
-    public Namespaces(Function<String, Namespace> factory) {
+    public Namespaces(Function<String, Namespace> factory, int maxNamespaces) {
         this.factory = factory;
+        this.maxNamespaces = maxNamespaces;
     }
 
     /**
      * The namespace called {@code name}, created if new.
      *
-     * @throws IllegalArgumentException for an invalid name, or a new one past {@link #MAX_NAMESPACES}
+     * @throws IllegalArgumentException for an invalid name, or a new one past the limit
      */
     public synchronized Namespace get(String name) {
         Namespace existing = namespaces.get(name);
@@ -42,8 +43,8 @@ public final class Namespaces implements AutoCloseable {
             throw new IllegalArgumentException("namespace names are 1 to 64 letters, digits, '.', '_' or '-'; got \""
                     + name + "\"");
         }
-        if (namespaces.size() >= MAX_NAMESPACES) {
-            throw new IllegalArgumentException("at most " + MAX_NAMESPACES + " namespaces can exist at once; "
+        if (namespaces.size() >= maxNamespaces) {
+            throw new IllegalArgumentException("at most " + maxNamespaces + " namespaces can exist at once; "
                     + "delete some with DELETE /_emulator/namespaces/{name}");
         }
         Namespace created = factory.apply(name);

@@ -3,6 +3,7 @@ package io.jobemu.flink;
 import io.jobemu.core.EmulatedApi;
 import io.jobemu.core.EmulatorContext;
 import io.jobemu.core.http.BodyTooLargeException;
+import io.jobemu.core.http.StoreFullException;
 import io.jobemu.core.http.Call;
 import io.jobemu.core.http.Response;
 import io.jobemu.core.http.Route;
@@ -236,7 +237,16 @@ public final class FlinkApi implements EmulatedApi {
             return FlinkErrors.plain(413, "Request entity too large: content length exceeds " + tooLarge.limit()
                     + " bytes. Try to raise [rest.server.max-content-length]");
         }
+        if (error instanceof StoreFullException full) {
+            return FlinkErrors.plain(413, full.getMessage());
+        }
         return FlinkErrors.internal(error.toString()).response();
+    }
+
+    /** {@code rest.server.max-content-length}; multipart uploads are bounded by the jar store instead. */
+    @Override
+    public long maxBodyBytes() {
+        return cluster.context().limits().flinkMaxContentLength();
     }
 
     @Override

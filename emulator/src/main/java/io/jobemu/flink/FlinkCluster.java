@@ -39,7 +39,8 @@ public final class FlinkCluster {
         this.taskManagers = new TaskManagers(context, jobs);
         this.overview = new OverviewCache(jobs, context.clock());
         try {
-            this.jars = new JarStore(context.workDir().resolve("flink-web-upload"), context.ids(), context.clock());
+            this.jars = new JarStore(context.workDir().resolve("flink-web-upload"), context.ids(), context.clock(),
+                    context.limits().flinkJarStoreBytes(), context.limits().flinkMaxJars());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the jar upload directory", e);
         }

@@ -19,15 +19,17 @@ public final class JobServer {
     private final EmulatorContext context;
     private final AtomicReference<JobserverSettings> settings = new AtomicReference<>(JobserverSettings.DEFAULTS);
     private final BasicAuth auth = new BasicAuth(settings::get);
-    private final BinaryStore binaries = new BinaryStore();
+    private final BinaryStore binaries;
     private final DataStore data = new DataStore();
     private final BehaviourRegistry behaviours;
-    private final ClassPaths classPaths = new ClassPaths(binaries::exists);
+    private final ClassPaths classPaths;
     private final Supervisor supervisor;
     private final ActorPaths actors;
 
     public JobServer(EmulatorContext context, TimingProfile timing) {
         this.context = context;
+        this.binaries = new BinaryStore(context.limits().jobserverMaxBinaries());
+        this.classPaths = new ClassPaths(binaries::exists);
         this.behaviours = new BehaviourRegistry(timing == TimingProfile.INSTANT ? Duration.ZERO
                 : REALISTIC_WORD_COUNT);
         this.supervisor = new Supervisor(context.clock(), context.ids(), settings::get, behaviours, classPaths);

@@ -26,9 +26,6 @@ import java.util.Set;
  */
 public final class JobserverApi implements EmulatedApi {
 
-    /** {@code akka.http.server.parsing.max-content-length = 30m}. */
-    private static final long MAX_CONTENT_LENGTH = 30L * 1024 * 1024;
-
     private final JobServer server;
     private final Routing routing;
     private final RouteTable routes;
@@ -95,7 +92,7 @@ public final class JobserverApi implements EmulatedApi {
 
     @Override
     public long maxBodyBytes() {
-        return MAX_CONTENT_LENGTH;
+        return server.context().limits().jobserverMaxContentLength();
     }
 
     /** Undertow found no template: the real route tree still may (routes without a path-end check). */

@@ -3,6 +3,7 @@ package io.jobemu.streamkap;
 import io.jobemu.core.EmulatedApi;
 import io.jobemu.core.EmulatorContext;
 import io.jobemu.core.http.BodyTooLargeException;
+import io.jobemu.core.http.StoreFullException;
 import io.jobemu.core.http.Call;
 import io.jobemu.core.http.Response;
 import io.jobemu.core.http.RouteTable;
@@ -34,8 +35,10 @@ public final class StreamkapApi implements EmulatedApi {
     private final RouteTable routes;
     private final RouteTable controlRoutes;
     private final StarletteRouter router;
+    private final long maxBodyBytes;
 
     public StreamkapApi(EmulatorContext context, FlinkApi flink, StreamkapCredentials credentials) {
+        this.maxBodyBytes = context.limits().streamkapMaxContentLength();
         FlinkCluster cluster = flink.cluster();
         this.tokens = new AccessTokens(context.clock(), context.ids(), credentials);
         this.jobs = new StreamkapJobs(context.ids());
@@ -95,11 +98,19 @@ public final class StreamkapApi implements EmulatedApi {
         }
     }
 
-    /** Uploads beyond the jar store's room get a JSON 413; anything else is Starlette's plain 500. */
+    @Override
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** Uploads beyond the jar store's bounds get a JSON 413; anything else is Starlette's plain 500. */
     @Override
     public Response failure(Call call, Throwable error) {
         if (error instanceof BodyTooLargeException) {
             return FastApi.detail(413, "Request Entity Too Large");
+        }
+        if (error instanceof StoreFullException full) {
+            return FastApi.detail(413, full.getMessage());
         }
         return FastApi.internalServerError();
     }

@@ -661,7 +661,7 @@ class JarEndpointsTest extends EmulatorTest {
     @Test
     void theStoreRefusesUploadsBeyondItsCapacityAndFreesRoomOnDelete(@TempDir Path dir) throws IOException {
         JarStore store = new JarStore(dir.resolve("jars"), IdGenerator.unseeded(),
-                new EmulatorClock(EmulatorClock.Mode.MANUAL), 100);
+                new EmulatorClock(EmulatorClock.Mode.MANUAL), 100, 10);
         Path upload = Files.write(dir.resolve("upload"), new byte[60]);
 
         UploadedJar first = store.store("a.jar", 60, target -> Files.copy(upload, target));

@@ -37,10 +37,7 @@ final class ControlFuzzTarget implements FuzzTarget {
         return baseUrl;
     }
 
-    /**
-     * Every control route but one: Streamkap's deploy-failure route answers a JSON null body with a 500 (its
-     * handler does not read the body through {@code ControlApi.readBody}); reported, to be included once fixed.
-     */
+    /** Every control route, core and per-API. */
     @Override
     public List<Route> routes() {
         return namespace.controlRoutes().routes();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.EmulatorConfig;
+import io.jobemu.core.Limits;
 import io.jobemu.core.Namespaces;
-import io.jobemu.flink.jars.JarStore;
 import io.jobemu.testing.EmulatorTest;
 import io.jobemu.testing.HttpResult;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class LimitsTest extends EmulatorTest {
 
+    /** The real servers' defaults: Flink's rest.server.max-content-length, akka's parsing.max-content-length. */
     private static final int FLINK_MAX_CONTENT_LENGTH = 100 * 1024 * 1024;
     private static final int JOBSERVER_MAX_CONTENT_LENGTH = 30 * 1024 * 1024;
     private static final int JOURNAL_CAPACITY = 5;
@@ -42,14 +43,14 @@ class LimitsTest extends EmulatorTest {
 
     @Test
     void aJarUploadThatCannotFitTheJarStoreIsRefusedWith413BeforeItIsRead() {
-        long moreThanTheStore = JarStore.DEFAULT_CAPACITY_BYTES + 1;
+        long moreThanTheStore = Limits.DEFAULT.flinkJarStoreBytes() + 1;
         RawHttp.Response response = new RawHttp(flink.baseUrl(), 10_000).send(RawHttp.Request.of("POST", "/jars/upload")
                 .withHeader("Content-Type", "multipart/form-data; boundary=b")
                 .withHeader("Content-Length", String.valueOf(moreThanTheStore))
                 .withBody("--b\r\n".getBytes(UTF_8)).withFraming(RawHttp.Framing.VERBATIM));
 
         assertThat(response.status()).isEqualTo(413);
-        assertThat(response.text()).contains("content length exceeds " + JarStore.DEFAULT_CAPACITY_BYTES + " bytes");
+        assertThat(response.text()).contains("content length exceeds " + Limits.DEFAULT.flinkJarStoreBytes() + " bytes");
         assertThat(flink.get("/jars").json().path("files")).isEmpty();
     }
 
@@ -77,7 +78,7 @@ class LimitsTest extends EmulatorTest {
 
     @Test
     void namespacesStopAt256AndABadNameCreatesNone() {
-        for (int i = Namespaces.MAX_NAMESPACES - 1; i > 0; i--) {
+        for (int i = Limits.DEFAULT.maxNamespaces() - 1; i > 0; i--) {
             assertThat(flink.send("GET", "/jobs", null, null, Namespaces.HEADER, "ns-" + i).status()).isEqualTo(200);
         }
 
@@ -90,7 +91,7 @@ class LimitsTest extends EmulatorTest {
         assertThat(badName.json().path("error").asText()).startsWith("namespace names are 1 to 64 letters");
         List<String> names = new ArrayList<>();
         flink.get("/_emulator/namespaces").json().path("namespaces").forEach(name -> names.add(name.asText()));
-        assertThat(names).hasSize(Namespaces.MAX_NAMESPACES).doesNotContain("one-too-many", "../../etc");
+        assertThat(names).hasSize(Limits.DEFAULT.maxNamespaces()).doesNotContain("one-too-many", "../../etc");
         assertThat(flink.delete("/_emulator/namespaces/ns-1").status()).isEqualTo(200);
         assertThat(flink.get("/_ns/one-too-many/jobs").status()).isEqualTo(200);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobemu.EmulatorConfig;
 import io.jobemu.core.EmulatorContext;
+import io.jobemu.core.Limits;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.ids.IdGenerator;
 import io.jobemu.core.journal.RequestJournal;
@@ -20,7 +21,8 @@ class JobserverRouteTableMatchesSpecTest {
     void routeTableAndSpecNameExactlyTheSameOperations(@TempDir Path workDir) throws Exception {
         try (EmulatorClock clock = new EmulatorClock(EmulatorClock.Mode.MANUAL)) {
             JobserverApi api = new JobserverApi(new EmulatorContext(clock, IdGenerator.unseeded(),
-                    new RequestJournal(10), Files.createDirectories(workDir)), EmulatorConfig.defaults().timing());
+                    new RequestJournal(10), Files.createDirectories(workDir), Limits.DEFAULT),
+                    EmulatorConfig.defaults().timing());
 
             Set<String> specified = SpecOperations.load("specs/spark-jobserver.yaml");
 

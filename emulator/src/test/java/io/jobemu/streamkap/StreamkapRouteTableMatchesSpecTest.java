@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jobemu.EmulatorConfig;
 import io.jobemu.core.EmulatorContext;
+import io.jobemu.core.Limits;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.ids.IdGenerator;
 import io.jobemu.core.journal.RequestJournal;
@@ -40,7 +41,7 @@ class StreamkapRouteTableMatchesSpecTest {
     void routeTableAndSpecNameExactlyTheSameOperations(@TempDir Path workDir) throws Exception {
         try (EmulatorClock clock = new EmulatorClock(EmulatorClock.Mode.MANUAL)) {
             EmulatorContext context = new EmulatorContext(clock, IdGenerator.unseeded(), new RequestJournal(10),
-                    Files.createDirectories(workDir));
+                    Files.createDirectories(workDir), Limits.DEFAULT);
             StreamkapApi api = new StreamkapApi(context, new FlinkApi(context, EmulatorConfig.defaults().timing()),
                     StreamkapCredentials.DEFAULT);
 

@@ -2,6 +2,7 @@ package io.jobemu.flink.jars;
 
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.http.BodyTooLargeException;
+import io.jobemu.core.http.StoreFullException;
 import io.jobemu.core.ids.IdGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,13 +18,10 @@ import java.util.Optional;
 
 /**
  * Uploaded jars (Flink's {@code web.upload.dir}): one file per jar, named {@code <uuid>_<name>} like Flink's. The
- * total size is bounded, since unlike the request body limit nothing else bounds what clients upload. Thread-safe;
- * jobs never read a jar after their submission, so deleting one does not affect its jobs.
+ * total size and the number of jars are bounded, since unlike the request body limit nothing else bounds what
+ * clients upload. Thread-safe; jobs never read a jar after their submission, so deleting one does not affect its jobs.
  */
 public final class JarStore {
-
-    /** Default bound on the bytes of all stored jars together. */
-    public static final long DEFAULT_CAPACITY_BYTES = 1L << 30;
 
     private static final Comparator<UploadedJar> NEWEST_FIRST =
             Comparator.comparingLong(UploadedJar::uploaded).thenComparingLong(UploadedJar::sequence).reversed();
@@ -38,23 +36,25 @@ public final class JarStore {
     private final IdGenerator ids;
     private final EmulatorClock clock;
     private final long capacityBytes;
+    private final int maxJars;
     private final Map<String, UploadedJar> jars = new LinkedHashMap<>();
     private long storedBytes;
     private long reservedBytes;
+    /** Uploads being written: they count against {@link #maxJars} before they are stored. */
+    private int reservedJars;
     private long uploads;
 
-    public JarStore(Path directory, IdGenerator ids, EmulatorClock clock) throws IOException {
-        this(directory, ids, clock, DEFAULT_CAPACITY_BYTES);
-    }
-
-    public JarStore(Path directory, IdGenerator ids, EmulatorClock clock, long capacityBytes) throws IOException {
-        if (capacityBytes < 0) {
-            throw new IllegalArgumentException("jar store capacity must not be negative, got " + capacityBytes);
+    public JarStore(Path directory, IdGenerator ids, EmulatorClock clock, long capacityBytes, int maxJars)
+            throws IOException {
+        if (capacityBytes < 0 || maxJars < 0) {
+            throw new IllegalArgumentException("jar store bounds must not be negative, got " + capacityBytes
+                    + " bytes and " + maxJars + " jars");
         }
         this.directory = Files.createDirectories(directory).toAbsolutePath().normalize();
         this.ids = ids;
         this.clock = clock;
         this.capacityBytes = capacityBytes;
+        this.maxJars = maxJars;
     }
 
     /** The absolute upload directory, as Flink names it in its messages. */
@@ -70,9 +70,14 @@ public final class JarStore {
     /**
      * Fails fast, before an upload is read, when it cannot fit.
      *
+     * @throws StoreFullException when the store already holds its limit of jars
      * @throws BodyTooLargeException when {@code bytes} exceed the room left
      */
     public synchronized void checkRoomFor(long bytes) {
+        if (jars.size() + reservedJars >= maxJars) {
+            throw new StoreFullException("The jar store is full: it holds its limit of " + maxJars + " jars. Delete "
+                    + "jars with DELETE /jars/{jarid}, or start the emulator with a higher --flink-max-jars.");
+        }
         if (bytes > capacityBytes - storedBytes - reservedBytes) {
             throw new BodyTooLargeException(capacityBytes);
         }
@@ -82,6 +87,7 @@ public final class JarStore {
      * Stores an upload under a new jar id. Only the last segment of {@code clientFileName} is kept, so a name such
      * as {@code ../../x.jar} cannot leave the store.
      *
+     * @throws StoreFullException when the store already holds its limit of jars
      * @throws BodyTooLargeException when {@code size} bytes do not fit in the store
      */
     public UploadedJar store(String clientFileName, long size, UploadWriter content) throws IOException {
@@ -171,10 +177,12 @@ public final class JarStore {
     private synchronized void reserve(long bytes) {
         checkRoomFor(bytes);
         reservedBytes += bytes;
+        reservedJars++;
     }
 
     private synchronized void unreserve(long bytes) {
         reservedBytes -= bytes;
+        reservedJars--;
     }
 
     /** The file name without any directory part, whichever separator the client used. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.http.Call;
 import io.jobemu.core.http.Json;
 import io.jobemu.core.http.Response;
+import io.jobemu.core.http.StoreFullException;
+import io.jobemu.jobserver.ErrorData;
 import io.jobemu.jobserver.JobServer;
 import io.jobemu.jobserver.JobserverPaths;
 import io.jobemu.jobserver.JobserverReplies;
@@ -57,7 +59,13 @@ public final class BinaryHandlers {
         if (!BinaryStore.isZip(bytes)) {
             throw JobserverReplies.error(400, "Binary is not of the right format");
         }
-        server.binaries().add(name, type, server.context().clock().millis());
+        try {
+            server.binaries().add(name, type, server.context().clock().millis());
+        } catch (StoreFullException e) {
+            // the real server's answer when its DAO cannot store a binary
+            throw JobserverReplies.exception(500, "Storage Failure",
+                    ErrorData.of("java.io.IOException", e.getMessage(), ErrorData.WEB_API_FRAMES));
+        }
         return JobserverReplies.success(201);
     }
 
