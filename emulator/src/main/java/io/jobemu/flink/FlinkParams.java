@@ -12,8 +12,10 @@ import io.jobemu.flink.jars.JarStore;
 import io.undertow.server.handlers.form.FormData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,7 +78,26 @@ public final class FlinkParams {
         return Optional.of(canonical.toString());
     }
 
-    /** A non-negative int path parameter (subtask index, attempt, checkpoint id). */
+    /** An int path parameter; any int converts (a negative attempt is refused later, as an invalid attempt). */
+    public static int intParameter(Call call, String name) {
+        String value = call.pathParam(name);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw FlinkErrors.badPathParameter(name, value);
+        }
+    }
+
+    /** The subtask index path parameter: a non-negative int. */
+    public static int subtaskIndex(Call call) {
+        int index = intParameter(call, "subtaskindex");
+        if (index < 0) {
+            throw FlinkErrors.badPathParameter("subtaskindex", call.pathParam("subtaskindex"));
+        }
+        return index;
+    }
+
+    /** A long path parameter (checkpoint id). */
     public static long number(Call call, String name) {
         String value = call.pathParam(name);
         try {
@@ -97,6 +118,27 @@ public final class FlinkParams {
         } catch (NumberFormatException e) {
             throw FlinkErrors.badQueryParameter(name, value.get());
         }
+    }
+
+    /**
+     * {@code ?failureLabelFilter=k1:v1,k2:v2}: the failure labels an exception must all carry. Like Flink, every value
+     * given is joined with commas and each entry must split on ':' into exactly two parts, else 400.
+     */
+    public static List<Map.Entry<String, String>> failureLabelFilter(Call call) {
+        List<String> values = call.queryAll("failureLabelFilter");
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        String joined = String.join(",", values);
+        List<Map.Entry<String, String>> labels = new ArrayList<>();
+        for (String label : joined.split(",")) {
+            String[] parts = label.split(":");
+            if (parts.length != 2) {
+                throw FlinkErrors.badQueryParameter("failureLabelFilter", joined);
+            }
+            labels.add(Map.entry(parts[0], parts[1]));
+        }
+        return labels;
     }
 
     /**
@@ -176,17 +218,34 @@ public final class FlinkParams {
                     : FlinkErrors.badBody(requestClass);
         }
         if (body == null) {
-            throw nullBody();
+            throw nullBody(call);
         }
         return body;
     }
 
     /**
-     * A body that is JSON {@code null} binds to no request object, and Flink's handler request refuses a missing one
-     * with an exception its handlers answer with a bare 500.
+     * A body that is JSON {@code null} binds to no request object. Flink's {@code HandlerRequest} converts the path
+     * parameters first (a bad one is the usual 400), then refuses the missing request object with a
+     * NullPointerException, which the handler answers as any other exception.
      */
-    private static ApiError nullBody() {
-        return new ApiError(FlinkErrors.plain(500, "Internal server error."));
+    private static ApiError nullBody(Call call) {
+        resolvePathParameters(call);
+        return FlinkErrors.internal("java.lang.NullPointerException");
+    }
+
+    /** Converts every path parameter of the route as Flink's message parameters do; 400 for the first that fails. */
+    private static void resolvePathParameters(Call call) {
+        for (String name : call.pathParamNames()) {
+            switch (name) {
+                case "jarid", "taskmanagerid" -> {
+                    // any string converts
+                }
+                case "checkpointid" -> number(call, name);
+                case "attempt" -> intParameter(call, name);
+                case "subtaskindex" -> subtaskIndex(call);
+                default -> hexId(call, name);
+            }
+        }
     }
 
     /** Whether Flink's upload handler decodes the request: a multipart/form-data POST. */
@@ -210,7 +269,7 @@ public final class FlinkParams {
             throw FlinkErrors.badBody("EmptyRequestBody");
         }
         if (parsed.isNull()) {
-            throw nullBody();
+            throw nullBody(call);
         }
         if (!parsed.isObject()) {
             throw FlinkErrors.badBody("EmptyRequestBody");

@@ -47,6 +47,43 @@ class FlinkRequestOrderTest extends EmulatorTest {
     }
 
     @Test
+    void aJsonNullBodyIsRefusedAfterThePathParametersAreResolved() {
+        HttpResult badJobId = flink.post("/jobs/nothex/savepoints", "null");
+        HttpResult badVertexId = flink.send("GET", "/jobs/" + UNKNOWN + "/vertices/nothex", "null".getBytes(),
+                "application/json");
+        HttpResult badSubtask = flink.send("GET", "/jobs/" + UNKNOWN + "/vertices/" + UNKNOWN + "/subtasks/-1",
+                "null".getBytes(), "application/json");
+
+        assertThat(badJobId.status()).isEqualTo(400);
+        assertThat(badJobId.firstErrorLine()).isEqualTo(RHE + "Bad request, could not parse parameters: Cannot "
+                + "resolve path parameter (jobid) from value \"nothex\".");
+        assertThat(badVertexId.status()).isEqualTo(400);
+        assertThat(badVertexId.firstErrorLine()).isEqualTo(RHE + "Bad request, could not parse parameters: Cannot "
+                + "resolve path parameter (vertexid) from value \"nothex\".");
+        assertThat(badSubtask.status()).isEqualTo(400);
+        assertThat(badSubtask.firstErrorLine()).isEqualTo(RHE + "Bad request, could not parse parameters: Cannot "
+                + "resolve path parameter (subtaskindex) from value \"-1\".");
+    }
+
+    @Test
+    void aJsonNullBodyWithValidParametersFailsTheHandlerRequestWithANullPointerException() {
+        String jarId = uploadJar("com.example.Job");
+        for (HttpResult result : new HttpResult[] {flink.post("/jobs/" + UNKNOWN + "/savepoints", "null"),
+                flink.post("/jars/" + jarId + "/run", "null"),
+                flink.send("GET", "/jobs/overview", "null".getBytes(), "application/json"),
+                flink.send("DELETE", "/jars/nope.jar", "null".getBytes(), "application/json")}) {
+            assertThat(result.status()).isEqualTo(500);
+            assertThat(result.header("access-control-allow-origin")).isEqualTo("*");
+            assertThat(result.json().path("errors")).hasSize(2);
+            assertThat(result.firstError()).isEqualTo("Internal server error.");
+            assertThat(result.json().path("errors").path(1).asText())
+                    .startsWith("<Exception on server side:\njava.lang.NullPointerException\n\tat ")
+                    .endsWith("\nEnd of exception on server side>");
+        }
+        assertThat(flink.get("/jobs").json().path("jobs")).isEmpty();
+    }
+
+    @Test
     void logUrlsNeverParseTheJobId() {
         HttpResult result = flink.get("/jobs/nothex/jobmanager/log-url");
 

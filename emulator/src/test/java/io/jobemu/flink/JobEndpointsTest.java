@@ -203,6 +203,24 @@ class JobEndpointsTest extends EmulatorTest {
     }
 
     @Test
+    void aFailureLabelFilterMatchesNoEmulatedFailureAndAMalformedOneIsRefusedBeforeTheJobLookup() {
+        FlinkJob job = submit(emulator, JobLifecycleTest.behaviour(JobBehaviour.Outcome.FAIL, Duration.ZERO, 1), 1);
+        advance(Duration.ofMinutes(1));
+
+        JsonNode filtered = flink.get("/jobs/" + job.id() + "/exceptions?failureLabelFilter=type:user")
+                .json().path("exceptionHistory");
+        assertThat(filtered.toString()).isEqualTo("{\"entries\":[],\"truncated\":false}");
+        for (String malformed : List.of("bad", "a:b:c", "a:", "")) {
+            HttpResult bad = flink.get("/jobs/" + UNKNOWN + "/exceptions?failureLabelFilter=" + malformed);
+            assertThat(bad.status()).as(malformed).isEqualTo(400);
+            assertThat(bad.firstErrorLine()).isEqualTo(REST_HANDLER + "Bad request, could not parse parameters: "
+                    + "Cannot resolve query parameter (failureLabelFilter) from value \"" + malformed + "\".");
+        }
+        HttpResult badMax = flink.get("/jobs/" + UNKNOWN + "/exceptions?maxExceptions=abc");
+        assertThat(badMax.status()).isEqualTo(400);
+    }
+
+    @Test
     void historyShowsTwentyExceptionsUnlessAskedForMore() {
         FlinkJob job = submit(emulator, JobLifecycleTest.behaviour(JobBehaviour.Outcome.FAIL, Duration.ZERO, 25), 1);
         advance(Duration.ofMinutes(10));

@@ -160,8 +160,10 @@ final class FlinkFuzzTarget extends EmulatedApiFuzzTarget {
 
     /**
      * Every Flink REST handler reads the body first (an EmptyRequestBody when the operation takes none): a body that
-     * is not JSON fails with 400 before anything else is looked at, and JSON {@code null} with a bare 500. Not for
-     * multipart POSTs, which the upload handler decodes, nor POST /jobs, which the emulator always refuses.
+     * is not JSON fails with 400 before anything else is looked at. JSON {@code null} binds to no request object:
+     * after the path parameters resolve (a bad one is the usual 400), the handler request fails with a
+     * NullPointerException. Not for multipart POSTs, which the upload handler decodes, nor POST /jobs, which the
+     * emulator always refuses.
      */
     private String bodyRefusal(FuzzCase fuzzCase, RawHttp.Response response) {
         String operation = operationOf(fuzzCase);
@@ -171,14 +173,21 @@ final class FlinkFuzzTarget extends EmulatedApiFuzzTarget {
         }
         JsonNode errors = Oracles.json(response).path("errors");
         if (body.equals("null")) {
-            return response.status() == 500 && errors.size() == 1 && errors.path(0).asText().equals(
-                    "Internal server error.") ? null : "a JSON null body gets Flink's bare 500";
+            boolean badPathParameter = response.status() == 400
+                    && errors.path(0).asText().contains("Cannot resolve path parameter");
+            return badPathParameter || isNullRequestBody500(errors) ? null
+                    : "a JSON null body gets Flink's 400 for a bad path parameter, else its NullPointerException 500";
         }
         if (!Oracles.json(fuzzCase.request().body()).isMissingNode()) {
             return null;
         }
         return response.status() == 400 && errors.path(0).asText().contains("Request did not match expected format ")
                 ? null : "a body that is not JSON gets Flink's 400 \"Request did not match expected format ...\"";
+    }
+
+    private static boolean isNullRequestBody500(JsonNode errors) {
+        return errors.size() == 2 && errors.path(0).asText().equals("Internal server error.")
+                && errors.path(1).asText().startsWith("<Exception on server side:\njava.lang.NullPointerException\n");
     }
 
     private String operationOf(FuzzCase fuzzCase) {
@@ -188,9 +197,10 @@ final class FlinkFuzzTarget extends EmulatedApiFuzzTarget {
     /** A 500 the real server gives for this request, or why not. */
     private String legitimate500(FuzzCase fuzzCase, JsonNode errors) {
         String first = errors.path(0).asText();
-        if (errors.size() == 1 && first.equals("Internal server error.")) {
+        if (isNullRequestBody500(errors)) {
             // the handler request refuses the missing request object JSON null binds to
-            return fuzzCase.bodyText().trim().equals("null") ? null : "a bare 500 for a body that is not JSON null";
+            return fuzzCase.bodyText().trim().equals("null") ? null
+                    : "a NullPointerException 500 for a body that is not JSON null";
         }
         if (first.equals("File upload failed.")) {
             // FileUploadHandler answers any multipart decoding failure so

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,20 @@ public final class Call {
             throw new IllegalArgumentException("route has no path parameter " + name);
         }
         return value;
+    }
+
+    /** The names of the matched route's path parameters, in the order its template gives them. */
+    public List<String> pathParamNames() {
+        PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+        List<String> names = new ArrayList<>();
+        if (match == null) {
+            return names;
+        }
+        String template = match.getMatchedTemplate();
+        for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+            names.add(template.substring(open + 1, template.indexOf('}', open)));
+        }
+        return names;
     }
 
     public Optional<String> query(String name) {

@@ -23,9 +23,13 @@ public final class JobExceptionViews {
     private JobExceptionViews() {
     }
 
-    public static ObjectNode history(FlinkJob job, int maxExceptions, String taskManagerId) {
+    /**
+     * The newest {@code maxExceptions} failures. Emulated failures carry no failure labels, so a label filter
+     * ({@code filteredByLabels}) matches none of them.
+     */
+    public static ObjectNode history(FlinkJob job, int maxExceptions, boolean filteredByLabels, String taskManagerId) {
         return job.inspect(j -> {
-            List<JobFailure> failures = j.failures();
+            List<JobFailure> failures = filteredByLabels ? List.of() : j.failures();
             ArrayNode entries = Json.array();
             for (int i = failures.size() - 1; i >= 0 && entries.size() < maxExceptions; i--) {
                 entries.add(entry(j, failures.get(i), i, taskManagerId));

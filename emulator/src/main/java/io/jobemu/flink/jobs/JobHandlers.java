@@ -105,13 +105,15 @@ public final class JobHandlers {
         return FlinkErrors.json(200, view);
     }
 
+    /** Query parameters resolve before the job is looked up, as in every Flink handler. */
     public Response exceptions(Call call) {
-        FlinkJob job = requireJob(call);
         int maxExceptions = FlinkParams.intQuery(call, "maxExceptions").orElse(DEFAULT_MAX_EXCEPTIONS);
+        boolean filtered = !FlinkParams.failureLabelFilter(call).isEmpty();
+        FlinkJob job = requireJob(call);
         // Failures are reported for the first subtask (1/n); it ran on the task manager that hosts subtask 0.
         String taskManagerId = cluster.taskManagers().hostOf(job.id(), 0).map(TaskManagers.TaskManager::id)
                 .orElse("");
-        return FlinkErrors.json(200, JobExceptionViews.history(job, maxExceptions, taskManagerId));
+        return FlinkErrors.json(200, JobExceptionViews.history(job, maxExceptions, filtered, taskManagerId));
     }
 
     /** {@code GET /jobs/{jobid}/execution-result}: IN_PROGRESS until the job is globally terminal. */

@@ -90,27 +90,27 @@ public final class VertexHandlers {
     }
 
     public Response subtaskDetails(Call call) throws Exception {
-        int index = VertexRequest.subtaskIndex(call);
+        int index = FlinkParams.subtaskIndex(call);
         return withAttempts(call, MissingVertex.NO_SUCH_VERTEX, (job, vertex, attempts, now) ->
                 VertexViews.subtask(job, vertex, subtask(vertex, attempts, index), now));
     }
 
     public Response subtaskAttemptDetails(Call call) throws Exception {
-        int index = VertexRequest.subtaskIndex(call);
-        int attempt = VertexRequest.attempt(call);
+        int index = FlinkParams.subtaskIndex(call);
+        int attempt = FlinkParams.intParameter(call, "attempt");
         return withAttempts(call, MissingVertex.NO_SUCH_VERTEX, (job, vertex, attempts, now) ->
                 VertexViews.subtask(job, vertex, attempt(vertex, attempts, index, attempt), now));
     }
 
     public Response subtaskAttemptAccumulators(Call call) throws Exception {
-        int index = VertexRequest.subtaskIndex(call);
-        int attempt = VertexRequest.attempt(call);
+        int index = FlinkParams.subtaskIndex(call);
+        int attempt = FlinkParams.intParameter(call, "attempt");
         return withAttempts(call, MissingVertex.NO_SUCH_VERTEX, (job, vertex, attempts, now) ->
                 VertexViews.attemptAccumulators(job, vertex, attempt(vertex, attempts, index, attempt)));
     }
 
     public Response subtaskMetrics(Call call) throws Exception {
-        int index = VertexRequest.subtaskIndex(call);
+        int index = FlinkParams.subtaskIndex(call);
         return FlinkErrors.json(200, MetricQueries.component(call,
                 readMetrics(call, (job, vertex) -> VertexMetrics.subtask(job, vertex, index))));
     }

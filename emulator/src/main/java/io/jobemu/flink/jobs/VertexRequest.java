@@ -24,19 +24,6 @@ record VertexRequest(String jobId, String vertexId) {
         return new VertexRequest(FlinkParams.jobId(call), FlinkParams.vertexId(call));
     }
 
-    /** The subtask index path parameter: a non-negative int, else 400. */
-    static int subtaskIndex(Call call) {
-        int index = intParameter(call, "subtaskindex");
-        if (index < 0) {
-            throw FlinkErrors.badPathParameter("subtaskindex", call.pathParam("subtaskindex"));
-        }
-        return index;
-    }
-
-    /** The attempt path parameter: any int (a negative one is refused later as an invalid attempt). */
-    static int attempt(Call call) {
-        return intParameter(call, "attempt");
-    }
 
     /** The job, or Flink's 404 for an ExecutionGraph-based handler. */
     FlinkJob job(JobStore jobs) {
@@ -62,15 +49,6 @@ record VertexRequest(String jobId, String vertexId) {
     static void checkSubtask(JobVertex vertex, int index) {
         if (index >= vertex.parallelism()) {
             throw FlinkErrors.restHandler(404, "Invalid subtask index for vertex " + vertex.id());
-        }
-    }
-
-    private static int intParameter(Call call, String name) {
-        String value = call.pathParam(name);
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw FlinkErrors.badPathParameter(name, value);
         }
     }
 }

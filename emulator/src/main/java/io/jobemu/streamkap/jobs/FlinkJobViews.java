@@ -77,6 +77,7 @@ public final class FlinkJobViews {
     private JsonNode errors(FlinkJob flink) {
         String taskManagerId = cluster.taskManagers().hostOf(flink.id(), 0).map(TaskManagers.TaskManager::id)
                 .orElse("");
-        return JobExceptionViews.history(flink, MAX_ERRORS, taskManagerId).path("exceptionHistory").path("entries");
+        return JobExceptionViews.history(flink, MAX_ERRORS, false, taskManagerId).path("exceptionHistory")
+                .path("entries");
     }
 }
