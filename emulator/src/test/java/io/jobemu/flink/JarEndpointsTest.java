@@ -160,6 +160,17 @@ class JarEndpointsTest extends EmulatorTest {
     }
 
     @Test
+    void aFileNameWithANulCharacterFailsTheUploadHandlerAndStoresNothing() {
+        HttpResult result = flink.upload("/jars/upload", "jarfile", "a\u0000b.jar", TestJars.withMainClass(MAIN));
+
+        assertThat(result.status()).isEqualTo(500);
+        assertThat(result.body()).isEqualTo("{\"errors\":[\"File upload failed.\"]}");
+        assertThat(result.header("access-control-allow-origin")).isNull();
+        assertThat(listedFiles()).isEmpty();
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    @Test
     void aFileThatIsNotAZipUploadsAndIsListedWithoutEntries() {
         HttpResult result = flink.upload("/jars/upload", "jarfile", "fake.jar",
                 "this is not a jar".getBytes(StandardCharsets.UTF_8));

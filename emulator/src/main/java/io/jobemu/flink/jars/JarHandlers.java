@@ -18,6 +18,7 @@ import io.jobemu.flink.jobs.JobViews;
 import io.jobemu.flink.jobs.JobSpec;
 import io.undertow.server.handlers.form.FormData;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -74,8 +75,8 @@ public final class JarHandlers {
         UploadedJar jar;
         try {
             jar = cluster.jars().store(file.getKey(), content.getFileSize(), content::write);
-        } catch (IOException e) {
-            // a name the file system refuses (too long, say) already fails Flink's upload handler
+        } catch (IOException | InvalidPathException e) {
+            // a name the file system refuses (too long, or with a NUL) already fails Flink's upload handler
             throw FlinkParams.uploadFailed();
         }
         return FlinkErrors.json(200, Json.object().put("filename", jar.path().toString()).put("status", "success"));
