@@ -64,7 +64,7 @@ public final class Emulator implements AutoCloseable {
         EmulatorContext context = new EmulatorContext(new EmulatorClock(config.clockMode()), ids,
                 new RequestJournal(config.journalCapacity()), workDir.resolve("ns-" + name), config.limits());
         FlinkApi flink = new FlinkApi(context, config.timing());
-        JobserverApi jobserver = new JobserverApi(context, config.timing());
+        JobserverApi jobserver = new JobserverApi(context, config.timing(), config.jobserverSettings());
         StreamkapApi streamkap = new StreamkapApi(context, flink, config.streamkapCredentials());
         return new Namespace(name, context, List.of(flink, jobserver, streamkap), this::baseUrls, namespaces);
     }

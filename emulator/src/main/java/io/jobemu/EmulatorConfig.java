@@ -4,6 +4,7 @@ import io.jobemu.core.Limits;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.journal.RequestJournal;
 import io.jobemu.flink.TimingProfile;
+import io.jobemu.jobserver.JobserverSettings;
 import io.jobemu.streamkap.StreamkapCredentials;
 import java.util.OptionalLong;
 
@@ -13,10 +14,13 @@ import java.util.OptionalLong;
  * @param seed when present, every generated id follows from it, so runs repeat exactly
  * @param streamkapCredentials the client id and secret the emulated Streamkap accepts for access tokens
  * @param limits request body and store bounds, the same in every namespace
+ * @param jobserverSettings what spark-jobserver starts with in every namespace, and returns to on reset (Basic
+ *                          authentication and its users, say)
  */
 public record EmulatorConfig(String host, int flinkPort, int jobserverPort, int streamkapPort,
                              EmulatorClock.Mode clockMode, TimingProfile timing, int journalCapacity,
-                             OptionalLong seed, StreamkapCredentials streamkapCredentials, Limits limits) {
+                             OptionalLong seed, StreamkapCredentials streamkapCredentials, Limits limits,
+                             JobserverSettings jobserverSettings) {
 
     public static final int DEFAULT_FLINK_PORT = 8081;
     public static final int DEFAULT_JOBSERVER_PORT = 8090;
@@ -35,7 +39,7 @@ public record EmulatorConfig(String host, int flinkPort, int jobserverPort, int 
     public static EmulatorConfig defaults() {
         return new EmulatorConfig("127.0.0.1", DEFAULT_FLINK_PORT, DEFAULT_JOBSERVER_PORT, DEFAULT_STREAMKAP_PORT,
                 EmulatorClock.Mode.REAL, TimingProfile.REALISTIC, RequestJournal.DEFAULT_CAPACITY,
-                OptionalLong.empty(), StreamkapCredentials.DEFAULT, Limits.DEFAULT);
+                OptionalLong.empty(), StreamkapCredentials.DEFAULT, Limits.DEFAULT, JobserverSettings.DEFAULTS);
     }
 
     /** Free ports on loopback and a manual clock: what a test wants. */
@@ -45,42 +49,47 @@ public record EmulatorConfig(String host, int flinkPort, int jobserverPort, int 
 
     public EmulatorConfig withHost(String newHost) {
         return new EmulatorConfig(newHost, flinkPort, jobserverPort, streamkapPort, clockMode, timing,
-                journalCapacity, seed, streamkapCredentials, limits);
+                journalCapacity, seed, streamkapCredentials, limits, jobserverSettings);
     }
 
     public EmulatorConfig withPorts(int flink, int jobserver, int streamkap) {
         return new EmulatorConfig(host, flink, jobserver, streamkap, clockMode, timing, journalCapacity, seed,
-                streamkapCredentials, limits);
+                streamkapCredentials, limits, jobserverSettings);
     }
 
     public EmulatorConfig withClockMode(EmulatorClock.Mode mode) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, mode, timing, journalCapacity,
-                seed, streamkapCredentials, limits);
+                seed, streamkapCredentials, limits, jobserverSettings);
     }
 
     public EmulatorConfig withTiming(TimingProfile profile) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, profile,
-                journalCapacity, seed, streamkapCredentials, limits);
+                journalCapacity, seed, streamkapCredentials, limits, jobserverSettings);
     }
 
     public EmulatorConfig withJournalCapacity(int capacity) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing, capacity,
-                seed, streamkapCredentials, limits);
+                seed, streamkapCredentials, limits, jobserverSettings);
     }
 
     public EmulatorConfig withStreamkapCredentials(StreamkapCredentials credentials) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing, journalCapacity,
-                seed, credentials, limits);
+                seed, credentials, limits, jobserverSettings);
     }
 
     public EmulatorConfig withSeed(long newSeed) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing,
-                journalCapacity, OptionalLong.of(newSeed), streamkapCredentials, limits);
+                journalCapacity, OptionalLong.of(newSeed), streamkapCredentials, limits, jobserverSettings);
     }
 
     public EmulatorConfig withLimits(Limits newLimits) {
         return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing, journalCapacity,
-                seed, streamkapCredentials, newLimits);
+                seed, streamkapCredentials, newLimits, jobserverSettings);
+    }
+
+    public EmulatorConfig withJobserverSettings(JobserverSettings settings) {
+        return new EmulatorConfig(host, flinkPort, jobserverPort, streamkapPort, clockMode, timing, journalCapacity,
+                seed, streamkapCredentials, limits, settings);
     }
 
     private static void checkPort(String api, int port) {

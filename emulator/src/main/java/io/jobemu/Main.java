@@ -3,9 +3,11 @@ package io.jobemu;
 import io.jobemu.core.Limits;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.flink.TimingProfile;
+import io.jobemu.jobserver.JobserverSettings;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,8 @@ public final class Main {
                                     cluster) or instant (every lifecycle step is immediate)
               --seed N              derive every generated id from N, so runs repeat exactly
               --journal-capacity N  requests kept in the journal (default 10000)
+              --jobserver-user NAME:PASSWORD  turns spark-jobserver's Basic authentication on for this
+                                    user, with every permission; repeat for more users
 
             Limits (SIZE is bytes, or a number with k, m or g for KiB, MiB, GiB):
               --flink-max-content-length SIZE  largest Flink request body, as Flink's
@@ -89,6 +93,7 @@ public final class Main {
         int jobserverPort = config.jobserverPort();
         int streamkapPort = config.streamkapPort();
         Limits.Builder limits = config.limits().toBuilder();
+        List<JobserverSettings.User> jobserverUsers = new ArrayList<>();
         Deque<String> rest = new ArrayDeque<>(args);
         while (!rest.isEmpty()) {
             String arg = rest.removeFirst();
@@ -127,6 +132,7 @@ public final class Main {
                     }
                     config = config.withJournalCapacity((int) capacity);
                 }
+                case "--jobserver-user" -> jobserverUsers.add(user(name, value(name, inlineValue, rest)));
                 case "--flink-max-content-length" -> limits.flinkMaxContentLength(
                         size(name, value(name, inlineValue, rest)));
                 case "--flink-jar-store-bytes" -> limits.flinkJarStoreBytes(size(name, value(name, inlineValue, rest)));
@@ -140,6 +146,9 @@ public final class Main {
                 case "--max-namespaces" -> limits.maxNamespaces(count(name, value(name, inlineValue, rest)));
                 default -> throw new IllegalArgumentException("unknown option \"" + name + "\"");
             }
+        }
+        if (!jobserverUsers.isEmpty()) {
+            config = config.withJobserverSettings(config.jobserverSettings().withAuthentication(jobserverUsers));
         }
         return config.withPorts(flinkPort, jobserverPort, streamkapPort).withLimits(limits.build());
     }
@@ -168,6 +177,15 @@ public final class Main {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, got \"" + value + "\"");
         }
+    }
+
+    /** {@code NAME:PASSWORD}, split at the first colon (a password may hold more); no permissions listed means all. */
+    private static JobserverSettings.User user(String name, String value) {
+        int colon = value.indexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException(name + " must be NAME:PASSWORD, got \"" + value + "\"");
+        }
+        return new JobserverSettings.User(value.substring(0, colon), value.substring(colon + 1), List.of());
     }
 
     /** A count from 1 up. */

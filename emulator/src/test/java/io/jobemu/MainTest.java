@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jobemu.core.Limits;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.flink.TimingProfile;
+import io.jobemu.jobserver.JobserverSettings;
 import io.jobemu.streamkap.StreamkapCredentials;
 import io.jobemu.testing.TestHttp;
 import java.io.BufferedReader;
@@ -65,6 +66,21 @@ class MainTest {
                 .hasMessage("--flink-max-jars must be between 1 and 2147483647, got 0");
         assertThatThrownBy(() -> Main.parse(List.of("--max-namespaces", "3000000000")))
                 .hasMessage("--max-namespaces must be between 1 and 2147483647, got 3000000000");
+    }
+
+    @Test
+    void jobserverUsersTurnBasicAuthenticationOnWithEveryPermission() {
+        EmulatorConfig config = Main.parse(List.of("--jobserver-user", "admin:s3:cr3t", "--jobserver-user=ci:pw"));
+
+        assertThat(config.jobserverSettings()).isEqualTo(JobserverSettings.DEFAULTS.withAuthentication(List.of(
+                new JobserverSettings.User("admin", "s3:cr3t", List.of()),
+                new JobserverSettings.User("ci", "pw", List.of()))));
+        assertThat(config.jobserverSettings().authentication()).isTrue();
+        assertThat(Main.parse(List.of()).jobserverSettings()).isEqualTo(JobserverSettings.DEFAULTS);
+        assertThatThrownBy(() -> Main.parse(List.of("--jobserver-user", "admin")))
+                .hasMessage("--jobserver-user must be NAME:PASSWORD, got \"admin\"");
+        assertThatThrownBy(() -> Main.parse(List.of("--jobserver-user", ":pw")))
+                .hasMessage("--jobserver-user must be NAME:PASSWORD, got \":pw\"");
     }
 
     @Test

@@ -17,8 +17,9 @@ public final class JobServer {
     private static final Duration REALISTIC_WORD_COUNT = Duration.ofMillis(500);
 
     private final EmulatorContext context;
-    private final AtomicReference<JobserverSettings> settings = new AtomicReference<>(JobserverSettings.DEFAULTS);
-    private final BasicAuth auth = new BasicAuth(settings::get);
+    private final JobserverSettings initialSettings;
+    private final AtomicReference<JobserverSettings> settings;
+    private final BasicAuth auth;
     private final BinaryStore binaries;
     private final DataStore data = new DataStore();
     private final BehaviourRegistry behaviours;
@@ -26,8 +27,12 @@ public final class JobServer {
     private final Supervisor supervisor;
     private final ActorPaths actors;
 
-    public JobServer(EmulatorContext context, TimingProfile timing) {
+    /** @param initialSettings what the server starts with, and returns to on {@link #reset} */
+    public JobServer(EmulatorContext context, TimingProfile timing, JobserverSettings initialSettings) {
         this.context = context;
+        this.initialSettings = initialSettings;
+        this.settings = new AtomicReference<>(initialSettings);
+        this.auth = new BasicAuth(settings::get);
         this.binaries = new BinaryStore(context.limits().jobserverMaxBinaries());
         this.classPaths = new ClassPaths(binaries::exists);
         this.behaviours = new BehaviourRegistry(timing == TimingProfile.INSTANT ? Duration.ZERO
@@ -76,9 +81,9 @@ public final class JobServer {
         return actors;
     }
 
-    /** Forgets every binary, data file, context, job and behaviour, and restores the default settings. */
+    /** Forgets every binary, data file, context, job and behaviour, and restores the initial settings. */
     public void reset() {
-        settings.set(JobserverSettings.DEFAULTS);
+        settings.set(initialSettings);
         binaries.reset();
         data.deleteAll();
         behaviours.reset();

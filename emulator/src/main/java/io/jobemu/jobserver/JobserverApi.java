@@ -31,8 +31,8 @@ public final class JobserverApi implements EmulatedApi {
     private final RouteTable routes;
     private final RouteTable controlRoutes;
 
-    public JobserverApi(EmulatorContext context, TimingProfile timing) {
-        this.server = new JobServer(context, timing);
+    public JobserverApi(EmulatorContext context, TimingProfile timing, JobserverSettings initialSettings) {
+        this.server = new JobServer(context, timing, initialSettings);
         this.routing = declareRoutes(server);
         this.routes = routing.table();
         this.controlRoutes = new JobserverControl(server).routes();

@@ -47,6 +47,11 @@ public record JobserverSettings(boolean authentication, List<User> users, int ma
         }
     }
 
+    /** These settings with Basic authentication on, for exactly these users. */
+    public JobserverSettings withAuthentication(List<User> allowed) {
+        return new JobserverSettings(true, allowed, maxJobsPerContext, healthy, contextStopDelay);
+    }
+
     /** These settings with the fields present in {@code changes} replaced. */
     public JobserverSettings with(JsonNode changes) throws JsonProcessingException {
         if (!changes.isObject()) {

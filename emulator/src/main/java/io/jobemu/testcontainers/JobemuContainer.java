@@ -86,6 +86,11 @@ public class JobemuContainer extends GenericContainer<JobemuContainer> {
         return withEmulatorOption("--seed", Long.toString(seed));
     }
 
+    /** Turns spark-jobserver's Basic authentication on for this user (every permission); call again for more. */
+    public JobemuContainer withJobserverUser(String name, String password) {
+        return withEmulatorOption("--jobserver-user", name + ":" + password);
+    }
+
     /** The Flink JobManager REST API, e.g. {@code http://localhost:32768}. */
     public String getFlinkUrl() {
         return urlOf(FLINK_PORT);

@@ -3,8 +3,6 @@ package io.jobemu.jobserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobemu.testing.HttpResult;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,10 +74,5 @@ class AuthenticationTest extends JobserverTest {
     @Test
     void controlRoutesAreNotProtected() {
         assertThat(jobserver.get("/_emulator/jobserver/settings").json().path("authentication").asBoolean()).isTrue();
-    }
-
-    private static Map<String, String> basic(String user, String password) {
-        return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -22,7 +22,7 @@ class JobserverRouteTableMatchesSpecTest {
         try (EmulatorClock clock = new EmulatorClock(EmulatorClock.Mode.MANUAL)) {
             JobserverApi api = new JobserverApi(new EmulatorContext(clock, IdGenerator.unseeded(),
                     new RequestJournal(10), Files.createDirectories(workDir), Limits.DEFAULT),
-                    EmulatorConfig.defaults().timing());
+                    EmulatorConfig.defaults().timing(), JobserverSettings.DEFAULTS);
 
             Set<String> specified = SpecOperations.load("specs/spark-jobserver.yaml");
 

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -67,6 +68,12 @@ abstract class JobserverTest extends EmulatorTest {
     }
 
     /** A request with extra headers (TestHttp sends none). */
+    /** The Authorization header of Basic authentication. */
+    static Map<String, String> basic(String user, String password) {
+        return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
     HttpResult request(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(jobserver.baseUrl() + path))
                 .timeout(Duration.ofSeconds(30))

@@ -27,9 +27,10 @@ class JobemuContainerOptionsTest {
         try (JobemuContainer emulator = new JobemuContainer()
                 .withClockMode(EmulatorClock.Mode.MANUAL)
                 .withTiming(TimingProfile.INSTANT)
-                .withSeed(42)) {
-            assertThat(emulator.getCommandParts())
-                    .containsExactly("--clock", "manual", "--timing", "instant", "--seed", "42");
+                .withSeed(42)
+                .withJobserverUser("ci", "pw")) {
+            assertThat(emulator.getCommandParts()).containsExactly("--clock", "manual", "--timing", "instant",
+                    "--seed", "42", "--jobserver-user", "ci:pw");
         }
     }
 
