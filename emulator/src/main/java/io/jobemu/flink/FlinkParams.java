@@ -80,12 +80,11 @@ public final class FlinkParams {
 
     /** An int path parameter; any int converts (a negative attempt is refused later, as an invalid attempt). */
     public static int intParameter(Call call, String name) {
-        String value = call.pathParam(name);
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw FlinkErrors.badPathParameter(name, value);
+        long value = number(call, name);
+        if (value != (int) value) {
+            throw FlinkErrors.badPathParameter(name, call.pathParam(name));
         }
+        return (int) value;
     }
 
     /** The subtask index path parameter: a non-negative int. */
