@@ -21,8 +21,15 @@ final class Callbacks {
     private static final Duration RETRY_DELAY = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     private final EmulatorClock clock;
+
+    /**
+     * Built on the first callback, not per namespace: building one sets up TLS and costs ~100 ms of every start,
+     * while few jobs name a callback URL. The JVM's class initialisation makes the first use thread-safe.
+     */
+    private static final class SharedClient {
+        static final HttpClient INSTANCE = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    }
 
     Callbacks(EmulatorClock clock) {
         this.clock = clock;
@@ -44,6 +51,7 @@ final class Callbacks {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build();
+        HttpClient client = SharedClient.INSTANCE;
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             boolean failed = error != null || response.statusCode() >= 400;
             if (failed && attempt < ATTEMPTS) {
