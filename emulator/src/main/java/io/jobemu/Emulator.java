@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.xnio.XnioWorker;
 
 /**
  * The handle users hold: every emulated API on its own port. State lives in namespaces (each with its own clock,
@@ -40,19 +41,21 @@ public final class Emulator implements AutoCloseable {
     private final Namespaces namespaces;
     private final Namespace defaultNamespace;
     private final Map<String, ApiListener> listeners = new LinkedHashMap<>();
+    private final XnioWorker worker;
 
     private Emulator(EmulatorConfig config) throws IOException {
         this.config = config;
         this.workDir = Files.createTempDirectory("jobemu-");
         this.namespaces = new Namespaces(this::createNamespace, config.limits().maxNamespaces());
         this.defaultNamespace = namespaces.get(Namespaces.DEFAULT);
+        this.worker = ApiListener.createWorker();
         for (EmulatedApi api : List.of(flink(), jobserver(), streamkap())) {
             int port = switch (api.name()) {
                 case "flink" -> config.flinkPort();
                 case "jobserver" -> config.jobserverPort();
                 default -> config.streamkapPort();
             };
-            listeners.put(api.name(), new ApiListener(api.name(), namespaces, config.host(), port));
+            listeners.put(api.name(), new ApiListener(api.name(), namespaces, config.host(), port, worker));
         }
     }
 
@@ -75,7 +78,7 @@ public final class Emulator implements AutoCloseable {
         try {
             emulator = new Emulator(config);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the emulator's work directory", e);
+            throw new UncheckedIOException("cannot create the emulator's threads or work directory", e);
         }
         try {
             for (ApiListener listener : emulator.listeners.values()) {
@@ -151,8 +154,20 @@ public final class Emulator implements AutoCloseable {
     @Override
     public void close() {
         listeners.values().forEach(ApiListener::stop);
+        stopWorker();
         namespaces.close();
         deleteRecursively(workDir);
+    }
+
+    /** Waits for requests in flight, as Undertow does for a worker of its own. */
+    private void stopWorker() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination();
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String baseUrl(String api) {

@@ -21,15 +21,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
 
 /**
  * One Undertow listener serving one API (in whichever namespace a request names) plus the control API,
- * applying injected faults and journaling every request.
+ * applying injected faults and journaling every request. The listeners of one emulator share one XNIO worker.
  */
 public final class ApiListener {
 
     /** Above any API's own limit (Flink's jar store takes up to 1 GiB), so those limits decide. */
     private static final long MAX_ENTITY_BYTES = 2L * 1024 * 1024 * 1024;
+    /** Undertow's default for one server. */
+    private static final int IO_THREADS = Math.max(Runtime.getRuntime().availableProcessors(), 2);
+    /**
+     * Handlers may block (a sync job waits for the clock), so the shared pool may grow to what three servers of
+     * Undertow's default size (8 per I/O thread) had; its threads start only on demand.
+     */
+    private static final int MAX_TASK_THREADS = 3 * 8 * IO_THREADS;
 
     private final String apiName;
     private final Namespaces namespaces;
@@ -37,12 +48,13 @@ public final class ApiListener {
     private final String host;
     private final int requestedPort;
 
-    public ApiListener(String apiName, Namespaces namespaces, String host, int port) {
+    public ApiListener(String apiName, Namespaces namespaces, String host, int port, XnioWorker worker) {
         this.apiName = apiName;
         this.namespaces = namespaces;
         this.host = host;
         this.requestedPort = port;
         this.server = Undertow.builder()
+                .setWorker(worker)
                 .addHttpListener(port, host)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                 .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
@@ -54,6 +66,22 @@ public final class ApiListener {
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, Integer.MAX_VALUE)
                 .setHandler(this::route)
                 .build();
+    }
+
+    /**
+     * The I/O threads and request pool for every listener of one emulator, with the socket options Undertow gives
+     * its own; whoever creates it shuts it down once every listener using it has stopped.
+     */
+    public static XnioWorker createWorker() throws IOException {
+        return Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
+                .set(Options.WORKER_IO_THREADS, IO_THREADS)
+                .set(Options.WORKER_TASK_CORE_THREADS, MAX_TASK_THREADS)
+                .set(Options.WORKER_TASK_MAX_THREADS, MAX_TASK_THREADS)
+                .set(Options.CONNECTION_HIGH_WATER, 1_000_000)
+                .set(Options.CONNECTION_LOW_WATER, 1_000_000)
+                .set(Options.TCP_NODELAY, true)
+                .set(Options.CORK, true)
+                .getMap());
     }
 
     /** Binds the port; one already in use surfaces as a {@link BindException} that names the API and port. */
