@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.xnio.XnioWorker;
 
@@ -43,12 +45,12 @@ public final class Emulator implements AutoCloseable {
     private final Map<String, ApiListener> listeners = new LinkedHashMap<>();
     private final XnioWorker worker;
 
-    private Emulator(EmulatorConfig config) throws IOException {
+    private Emulator(EmulatorConfig config, CompletableFuture<XnioWorker> workerStart) throws IOException {
         this.config = config;
         this.workDir = Files.createTempDirectory("jobemu-");
         this.namespaces = new Namespaces(this::createNamespace, config.limits().maxNamespaces());
         this.defaultNamespace = namespaces.get(Namespaces.DEFAULT);
-        this.worker = ApiListener.createWorker();
+        this.worker = joined(workerStart);
         for (EmulatedApi api : List.of(flink(), jobserver(), streamkap())) {
             int port = switch (api.name()) {
                 case "flink" -> config.flinkPort();
@@ -74,11 +76,16 @@ public final class Emulator implements AutoCloseable {
 
     /** Starts every API; on any failure (a port in use, say) nothing is left running. */
     public static Emulator start(EmulatorConfig config) throws BindException {
+        CompletableFuture<XnioWorker> workerStart = ApiListener.startWorker();
         Emulator emulator;
         try {
-            emulator = new Emulator(config);
+            emulator = new Emulator(config, workerStart);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the emulator's threads or work directory", e);
+            workerStart.thenAccept(XnioWorker::shutdown);
+            throw new UncheckedIOException("cannot create the emulator's work directory", e);
+        } catch (RuntimeException e) {
+            workerStart.thenAccept(XnioWorker::shutdown);
+            throw e;
         }
         try {
             for (ApiListener listener : emulator.listeners.values()) {
@@ -157,6 +164,17 @@ public final class Emulator implements AutoCloseable {
         stopWorker();
         namespaces.close();
         deleteRecursively(workDir);
+    }
+
+    private static XnioWorker joined(CompletableFuture<XnioWorker> workerStart) {
+        try {
+            return workerStart.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException("cannot start the emulator's I/O threads", io);
+            }
+            throw e;
+        }
     }
 
     /** Waits for requests in flight, as Undertow does for a worker of its own. */

@@ -19,6 +19,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
@@ -69,19 +70,29 @@ public final class ApiListener {
     }
 
     /**
-     * The I/O threads and request pool for every listener of one emulator, with the socket options Undertow gives
-     * its own; whoever creates it shuts it down once every listener using it has stopped.
+     * Creates, on a thread of its own, the I/O threads and request pool every listener of one emulator shares, with
+     * the socket options Undertow gives its own: XNIO's set-up (above all the platform MBean server it registers
+     * with) is the slowest step of a first start and needs nothing the namespaces are built from. Whoever takes
+     * the worker shuts it down once every listener using it has stopped.
      */
-    public static XnioWorker createWorker() throws IOException {
-        return Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
-                .set(Options.WORKER_IO_THREADS, IO_THREADS)
-                .set(Options.WORKER_TASK_CORE_THREADS, MAX_TASK_THREADS)
-                .set(Options.WORKER_TASK_MAX_THREADS, MAX_TASK_THREADS)
-                .set(Options.CONNECTION_HIGH_WATER, 1_000_000)
-                .set(Options.CONNECTION_LOW_WATER, 1_000_000)
-                .set(Options.TCP_NODELAY, true)
-                .set(Options.CORK, true)
-                .getMap());
+    public static CompletableFuture<XnioWorker> startWorker() {
+        CompletableFuture<XnioWorker> worker = new CompletableFuture<>();
+        new Thread(() -> {
+            try {
+                worker.complete(Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
+                        .set(Options.WORKER_IO_THREADS, IO_THREADS)
+                        .set(Options.WORKER_TASK_CORE_THREADS, MAX_TASK_THREADS)
+                        .set(Options.WORKER_TASK_MAX_THREADS, MAX_TASK_THREADS)
+                        .set(Options.CONNECTION_HIGH_WATER, 1_000_000)
+                        .set(Options.CONNECTION_LOW_WATER, 1_000_000)
+                        .set(Options.TCP_NODELAY, true)
+                        .set(Options.CORK, true)
+                        .getMap()));
+            } catch (Throwable e) {
+                worker.completeExceptionally(e);
+            }
+        }, "jobemu-worker-start").start();
+        return worker;
     }
 
     /** Binds the port; one already in use surfaces as a {@link BindException} that names the API and port. */
