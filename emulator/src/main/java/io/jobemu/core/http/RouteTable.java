@@ -10,6 +10,8 @@ import java.util.Set;
 public final class RouteTable {
 
     private final List<Route> routes = new ArrayList<>();
+    /** "METHOD /path" of every route, in declaration order; a set, so a duplicate costs no scan of the routes. */
+    private final Set<String> operationKeys = new LinkedHashSet<>();
 
     public RouteTable get(String path, RouteHandler handler) {
         return add("GET", path, handler);
@@ -33,7 +35,7 @@ public final class RouteTable {
 
     public RouteTable add(String method, String path, RouteHandler handler) {
         Route route = new Route(method, path, handler);
-        if (routes.stream().anyMatch(r -> r.operationKey().equals(route.operationKey()))) {
+        if (!operationKeys.add(route.operationKey())) {
             throw new IllegalArgumentException("route declared twice: " + route.operationKey());
         }
         routes.add(route);
@@ -46,8 +48,6 @@ public final class RouteTable {
 
     /** "METHOD /path" for every route, in declaration order. */
     public Set<String> operationKeys() {
-        Set<String> keys = new LinkedHashSet<>();
-        routes.forEach(r -> keys.add(r.operationKey()));
-        return keys;
+        return Collections.unmodifiableSet(operationKeys);
     }
 }
