@@ -18,7 +18,7 @@ final class ThroughputBench {
     record Read(String server, String endpoint, int bodyBytes, int connections, Wrk.Result result) {
     }
 
-    private static final List<String> EMULATOR_OPTIONS = List.of("--clock", "manual", "--timing", "instant");
+    static final List<String> EMULATOR_OPTIONS = List.of("--clock", "manual", "--timing", "instant");
     /** A loaded client pool, and one client alone (pure latency). */
     private static final List<Integer> CONNECTIONS = List.of(16, 1);
 
@@ -108,8 +108,8 @@ final class ThroughputBench {
         }
     }
 
-    private static List<FlinkRest.Cycle> lifecycle(FlinkRest flink, FlinkRest.Poll poll, int warmUpCycles,
-                                                   int cycles) {
+    /** {@code cycles} measured client cycles after {@code warmUpCycles} unmeasured ones. */
+    static List<FlinkRest.Cycle> lifecycle(FlinkRest flink, FlinkRest.Poll poll, int warmUpCycles, int cycles) {
         for (int i = 0; i < warmUpCycles; i++) {
             flink.lifecycle(poll);
         }
