@@ -1,6 +1,7 @@
 package io.jobemu.bench;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -15,6 +16,9 @@ import java.util.function.ToDoubleFunction;
  */
 public final class LifecycleBench {
 
+    /** As long as the full run's. */
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+
     private LifecycleBench() {
     }
 
@@ -28,12 +32,12 @@ public final class LifecycleBench {
         Http http = new Http();
         try (Servers.Started emulator = servers.emulator(List.of(), ThroughputBench.EMULATOR_OPTIONS)) {
             print("jobemu", ThroughputBench.lifecycle(new FlinkRest(http, emulator.baseUrl(), jobJar),
-                    FlinkRest.Poll.STATUS, Math.max(50, cycles / 5), cycles));
+                    FlinkRest.Poll.STATUS, WARM_UP, cycles));
         }
         if (withFlink) {
             try (Servers.Started flink = servers.flink(0)) {
                 print("real Flink", ThroughputBench.lifecycle(new FlinkRest(http, flink.baseUrl(), jobJar),
-                        FlinkRest.Poll.STATUS, 2, 10));
+                        FlinkRest.Poll.STATUS, WARM_UP, 10));
             }
         }
     }

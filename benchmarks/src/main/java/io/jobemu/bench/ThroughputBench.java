@@ -74,7 +74,7 @@ final class ThroughputBench {
             loaded.put(server + ", " + Report.number(jobs) + " jobs, after the reads", emulator.process().footprint());
             if (withLifecycle) {
                 for (FlinkRest.Poll poll : FlinkRest.Poll.values()) {
-                    lifecycles.put(key(server, poll), lifecycle(flink, poll, settings.count(20, 5),
+                    lifecycles.put(key(server, poll), lifecycle(flink, poll, warmUp,
                             settings.count(200, 20)));
                 }
             }
@@ -92,7 +92,7 @@ final class ThroughputBench {
             loaded.put("real Flink, " + Report.number(jobs + 1) + " jobs, after the reads",
                     flink.process().footprint());
             for (FlinkRest.Poll poll : FlinkRest.Poll.values()) {
-                lifecycles.put(key("real Flink", poll), lifecycle(rest, poll, settings.count(2, 1),
+                lifecycles.put(key("real Flink", poll), lifecycle(rest, poll, warmUp,
                         settings.count(10, 2)));
             }
         }
@@ -108,11 +108,16 @@ final class ThroughputBench {
         }
     }
 
-    /** {@code cycles} measured client cycles after {@code warmUpCycles} unmeasured ones. */
-    static List<FlinkRest.Cycle> lifecycle(FlinkRest flink, FlinkRest.Poll poll, int warmUpCycles, int cycles) {
-        for (int i = 0; i < warmUpCycles; i++) {
+    /**
+     * {@code cycles} measured client cycles after unmeasured ones for {@code warmUp} (at least one): the same time
+     * for every server, so that each has compiled its hot paths, which takes the emulator hundreds of its short
+     * cycles.
+     */
+    static List<FlinkRest.Cycle> lifecycle(FlinkRest flink, FlinkRest.Poll poll, Duration warmUp, int cycles) {
+        long warmUntil = System.nanoTime() + warmUp.toNanos();
+        do {
             flink.lifecycle(poll);
-        }
+        } while (System.nanoTime() < warmUntil);
         List<FlinkRest.Cycle> measured = new ArrayList<>();
         for (int i = 0; i < cycles; i++) {
             measured.add(flink.lifecycle(poll));
@@ -180,14 +185,15 @@ final class ThroughputBench {
         report.section("Job lifecycle", """
                 One client cycle, as a test does it: upload the job jar (multipart), run it, poll until RUNNING, \
                 cancel (`PATCH ?mode=cancel`), poll until CANCELED; polls 5 ms apart; sequential, over one \
-                keep-alive connection, after warm-up cycles; the same Java client for both servers. Two ways to \
+                keep-alive connection, after %d s of warm-up cycles; the same Java client (the JDK's \
+                `HttpURLConnection`) for both servers. Two ways to \
                 poll: `GET /jobs/{id}` (job details, what dashboards read; the real Flink serves it from a cache \
                 refreshed every `web.refresh-interval`, 3 s by default, so a cancel shows late) and \
                 `GET /jobs/{id}/status` (what Flink's own client polls; not cached). The emulator runs with \
                 `--clock manual --timing instant`, as the JUnit extension does (a manual clock); the real Flink \
                 runs a real streaming job. WireMock cannot take part: static stubs have no lifecycle.
 
-                """ + Report.table(header, cycleRows) + "\n" + ratios);
+                """.formatted(warmUp.toSeconds()) + Report.table(header, cycleRows) + "\n" + ratios);
         return speedUps;
     }
 
