@@ -13,6 +13,7 @@ import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Headers;
 import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.net.BindException;
@@ -121,8 +122,8 @@ public final class ApiListener {
     }
 
     /**
-     * On the I/O thread: picks the namespace, applies an injected fault if one strikes, else serves the request on
-     * a worker thread.
+     * On the I/O thread: picks the namespace, applies an injected fault if one strikes, else serves the request, on
+     * a worker thread unless {@link #servesInPlace} says it can stay.
      */
     private void route(HttpServerExchange exchange) throws Exception {
         String uriPrefix = stripNamespacePrefix(exchange);
@@ -138,8 +139,9 @@ public final class ApiListener {
             exchange.dispatch(() -> writeQuietly(exchange, refusal));
             return;
         }
-        HttpHandler serve = new BlockingHandler(ex -> serve(ex, namespace, uriPrefix));
         String path = exchange.getRelativePath();
+        HttpHandler serveHere = ex -> serve(ex, namespace, uriPrefix);
+        HttpHandler serve = servesInPlace(exchange, namespace, path) ? serveHere : new BlockingHandler(serveHere);
         Optional<FaultRegistry.Fault> fault = isControl(path) ? Optional.empty()
                 : namespace.faults().strike(apiName, exchange.getRequestMethod().toString(), path);
         if (fault.isEmpty()) {
@@ -161,6 +163,18 @@ public final class ApiListener {
                 IoUtils.safeClose(exchange.getConnection());
             }
         }
+    }
+
+    /**
+     * Whether to serve the request on the I/O thread that read it, sparing the hand-over to a worker and back
+     * (a third to a half of a status poll or cancel on two cores): when it has nothing to read (no body, nor a
+     * content type to parse an empty one by) and its API answers such requests at once. Anything else may block,
+     * so goes to a worker.
+     */
+    private boolean servesInPlace(HttpServerExchange exchange, Namespace namespace, String path) {
+        return !isControl(path) && exchange.isRequestComplete()
+                && !exchange.getRequestHeaders().contains(Headers.CONTENT_TYPE)
+                && namespace.answersBodilessRequestsAtOnce(apiName);
     }
 
     private void serve(HttpServerExchange exchange, Namespace namespace, String uriPrefix) throws IOException {

@@ -25,6 +25,15 @@ public interface EmulatedApi extends ErrorPolicy {
     /** Largest non-multipart request body accepted (the namespace's {@link Limits}). */
     long maxBodyBytes();
 
+    /**
+     * True when the handlers answer a request without a body at once, from memory or a brief read of a small local
+     * file, never waiting for anything but a lock: the listener then serves such requests on the I/O thread that
+     * read them, without the hand-over to a worker thread and back.
+     */
+    default boolean answersBodilessRequestsAtOnce() {
+        return false;
+    }
+
     /** Forgets every stored entity, as if freshly started. */
     void reset();
 }

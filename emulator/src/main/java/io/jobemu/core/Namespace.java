@@ -75,6 +75,11 @@ public final class Namespace implements AutoCloseable {
         return dispatchers.get(apiName);
     }
 
+    /** See {@link EmulatedApi#answersBodilessRequestsAtOnce()}. */
+    boolean answersBodilessRequestsAtOnce(String apiName) {
+        return apis.get(apiName).answersBodilessRequestsAtOnce();
+    }
+
     Dispatcher controlDispatcher() {
         return controlDispatcher;
     }

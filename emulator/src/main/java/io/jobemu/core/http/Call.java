@@ -116,8 +116,14 @@ public final class Call {
         return type != null && type.toLowerCase().startsWith(MultiPartParserDefinition.MULTIPART_FORM_DATA);
     }
 
-    /** The raw body, read once; throws {@link BodyTooLargeException} past the API's limit. */
+    /**
+     * The raw body, read once; throws {@link BodyTooLargeException} past the API's limit. A request without one
+     * reads as empty without blocking, as it must on the I/O thread.
+     */
     public byte[] body() throws IOException {
+        if (body == null && exchange.isRequestComplete()) {
+            body = new byte[0];
+        }
         if (body == null) {
             if (exchange.getRequestContentLength() > maxBodyBytes) {
                 throw new BodyTooLargeException(maxBodyBytes);

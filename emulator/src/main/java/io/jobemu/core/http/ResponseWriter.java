@@ -4,7 +4,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** Writes a {@link Response} to the exchange. */
@@ -21,12 +21,12 @@ public final class ResponseWriter {
         }
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
-        if (!exchange.getRequestMethod().equalToString("HEAD")) {
-            try (OutputStream out = exchange.getOutputStream()) {
-                out.write(bytes);
-            }
+        if (exchange.getRequestMethod().equalToString("HEAD")) {
+            exchange.endExchange();
+        } else {
+            // blocking on a worker thread (after startBlocking), non-blocking on the I/O thread; ends the exchange
+            exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
         }
-        exchange.endExchange();
     }
 
     private static byte[] encode(Object body) throws IOException {
