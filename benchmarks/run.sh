@@ -17,5 +17,4 @@ echo "building the emulator and the benchmarks" >&2
   || mvn -q -B package -DskipTests -pl emulator; })
 (cd "$HERE" && { mvn -q -B -o package 2>/dev/null || mvn -q -B package; })
 
-# the harness client sets PATCH on HttpURLConnection (see Http.java)
-exec java --add-opens java.base/java.net=ALL-UNNAMED -cp "$HERE/target/classes" io.jobemu.bench.Bench "$REPO" "$@"
+exec java -cp "$HERE/target/classes" io.jobemu.bench.Bench "$REPO" "$@"

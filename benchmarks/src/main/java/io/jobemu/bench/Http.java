@@ -2,12 +2,11 @@ package io.jobemu.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -16,10 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A keep-alive HTTP/1.1 client for driving the servers under test; every call is bounded by a timeout. It is the
- * JDK's {@link HttpURLConnection}, which sends and reads on the calling thread and reuses idle connections:
- * {@code java.net.http.HttpClient} hands every response over from its selector thread, which cost about 0.1 ms a
- * request here, as much as the emulator takes to answer one.
+ * A keep-alive HTTP/1.1 client for driving the servers under test; every call is bounded by a timeout. Its work runs
+ * on the threads that already hold it (the caller and the client's selector), not on a pool: the default pool's
+ * hand-over cost about 0.1 ms a request here, as much as the emulator takes to answer one.
  */
 final class Http {
 
@@ -69,30 +67,35 @@ final class Http {
         }
     }
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String BOUNDARY = "jobemu-bench-boundary";
-    private static final String JSON = "application/json";
-    private static final Field METHOD_FIELD = methodField();
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .executor(Runnable::run)
+            .build();
 
     Reply get(String url) {
-        return send("GET", url, null, null, TIMEOUT);
+        return send(request(url).GET());
     }
 
     Reply post(String url, String json) {
-        return send("POST", url, JSON, json.getBytes(StandardCharsets.UTF_8), TIMEOUT);
+        return send(request(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Reply put(String url, String json) {
-        return send("PUT", url, JSON, json.getBytes(StandardCharsets.UTF_8), TIMEOUT);
+        return send(request(url).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Reply patch(String url) {
-        return send("PATCH", url, null, null, TIMEOUT);
+        return send(request(url).method("PATCH", HttpRequest.BodyPublishers.noBody()));
     }
 
     Reply delete(String url) {
-        return send("DELETE", url, null, null, TIMEOUT);
+        return send(request(url).DELETE());
     }
 
     /** {@code POST} of one file as {@code multipart/form-data}, field {@code jarfile}, as {@code curl -F} sends it. */
@@ -103,75 +106,36 @@ final class Http {
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send("POST", url, "multipart/form-data; boundary=" + BOUNDARY, body.toByteArray(), TIMEOUT);
+        return send(request(url).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** True when {@code url} answers 200 now; false when nothing listens yet or it answers anything else. */
     boolean answers(String url) {
         try {
-            return exchange("GET", url, null, null, Duration.ofSeconds(1)).status() == 200;
+            return client.send(request(url).timeout(Duration.ofSeconds(1)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
-    private static Reply send(String method, String url, String contentType, byte[] body, Duration timeout) {
+    private static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+    }
+
+    private Reply send(HttpRequest.Builder request) {
         try {
-            return exchange(method, url, contentType, body, timeout);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * One request; the body is buffered, not streamed, so that headers and body leave in one write (streamed, the
-     * server waits for the body in a second packet). Reading the whole answer hands the connection back for reuse.
-     */
-    private static Reply exchange(String method, String url, String contentType, byte[] body, Duration timeout)
-            throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-        connection.setReadTimeout((int) timeout.toMillis());
-        connection.setInstanceFollowRedirects(false);
-        setMethod(connection, method);
-        if (contentType != null) {
-            connection.setRequestProperty("Content-Type", contentType);
-        }
-        if (body != null) {
-            connection.setDoOutput(true);
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(body);
-            }
-        }
-        int status = connection.getResponseCode();
-        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-            return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
-    /**
-     * {@link HttpURLConnection#setRequestMethod} refuses PATCH (Flink's cancel), though the connection sends
-     * whatever its method field holds; run.sh opens {@code java.net} to the harness for this.
-     */
-    private static void setMethod(HttpURLConnection connection, String method) throws IOException {
-        if (!method.equals("PATCH")) {
-            connection.setRequestMethod(method);
-            return;
-        }
-        try {
-            METHOD_FIELD.set(connection, method);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Field methodField() {
-        try {
-            Field method = HttpURLConnection.class.getDeclaredField("method");
-            method.setAccessible(true);
-            return method;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

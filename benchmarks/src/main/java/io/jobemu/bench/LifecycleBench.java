@@ -11,8 +11,7 @@ import java.util.function.ToDoubleFunction;
  * against the emulator and, with {@code --flink}, a real Flink: a quick loop for working on that path; prints the
  * cycle and per-step medians and writes nothing. Build as for {@code run.sh}, then run from {@code benchmarks/}:
  *
- * <p>{@code java --add-opens java.base/java.net=ALL-UNNAMED -cp target/classes io.jobemu.bench.LifecycleBench <repo root>
- * [cycles] [--flink]} (the option as in run.sh)
+ * <p>{@code java -cp target/classes io.jobemu.bench.LifecycleBench <repo root> [cycles] [--flink]}
  */
 public final class LifecycleBench {
 

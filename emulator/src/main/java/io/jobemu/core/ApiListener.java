@@ -168,13 +168,13 @@ public final class ApiListener {
     /**
      * Whether to serve the request on the I/O thread that read it, sparing the hand-over to a worker and back
      * (a third to a half of a status poll or cancel on two cores): when it has nothing to read (no body, nor a
-     * content type to parse an empty one by) and its API answers such requests at once. Anything else may block,
+     * content type to parse an empty one by) and its API answers it from memory. Anything else may block,
      * so goes to a worker.
      */
     private boolean servesInPlace(HttpServerExchange exchange, Namespace namespace, String path) {
         return !isControl(path) && exchange.isRequestComplete()
                 && !exchange.getRequestHeaders().contains(Headers.CONTENT_TYPE)
-                && namespace.answersBodilessRequestsAtOnce(apiName);
+                && namespace.answersFromMemory(apiName, path);
     }
 
     private void serve(HttpServerExchange exchange, Namespace namespace, String uriPrefix) throws IOException {

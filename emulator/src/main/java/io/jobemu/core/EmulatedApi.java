@@ -26,11 +26,11 @@ public interface EmulatedApi extends ErrorPolicy {
     long maxBodyBytes();
 
     /**
-     * True when the handlers answer a request without a body at once, from memory or a brief read of a small local
-     * file, never waiting for anything but a lock: the listener then serves such requests on the I/O thread that
-     * read them, without the hand-over to a worker thread and back.
+     * True when a request without a body to {@code requestPath} is answered from memory alone, never waiting for
+     * anything but a lock: the listener then serves it on the I/O thread that read it, without the hand-over to a
+     * worker thread and back.
      */
-    default boolean answersBodilessRequestsAtOnce() {
+    default boolean answersFromMemory(String requestPath) {
         return false;
     }
 

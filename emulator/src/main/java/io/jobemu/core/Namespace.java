@@ -75,9 +75,9 @@ public final class Namespace implements AutoCloseable {
         return dispatchers.get(apiName);
     }
 
-    /** See {@link EmulatedApi#answersBodilessRequestsAtOnce()}. */
-    boolean answersBodilessRequestsAtOnce(String apiName) {
-        return apis.get(apiName).answersBodilessRequestsAtOnce();
+    /** See {@link EmulatedApi#answersFromMemory}. */
+    boolean answersFromMemory(String apiName, String requestPath) {
+        return apis.get(apiName).answersFromMemory(requestPath);
     }
 
     Dispatcher controlDispatcher() {

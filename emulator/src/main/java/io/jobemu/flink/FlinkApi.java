@@ -193,16 +193,16 @@ public final class FlinkApi implements EmulatedApi {
         return controlRoutes;
     }
 
+    /** Every Flink handler computes from the stores in memory but the jar ones, which read or delete jar files. */
+    @Override
+    public boolean answersFromMemory(String requestPath) {
+        return !routingPath(requestPath).startsWith("/jars");
+    }
+
     /**
      * Flink matches on decoded path tokens, so repeated and trailing slashes do not matter and an encoded slash
      * separates tokens too; it registers every route both bare and under {@code /v1}.
      */
-    /** Flink's handlers compute from the job and jar stores; only jar plans and deletions touch a (small) file. */
-    @Override
-    public boolean answersBodilessRequestsAtOnce() {
-        return true;
-    }
-
     @Override
     public String routingPath(String requestPath) {
         StringBuilder path = new StringBuilder();
