@@ -28,9 +28,6 @@ public final class Call {
             UndertowMessages.MESSAGES.couldNotReadContentLengthData().getMessage(),
             UndertowMessages.MESSAGES.chunkedChannelClosedMidChunk().getMessage());
 
-    /** Bounds the memory a file part takes; typical job jars in tests are far smaller. */
-    private static final long IN_MEMORY_FILE_PART_BYTES = 1024 * 1024;
-
     private final HttpServerExchange exchange;
     private final String requestPath;
     private final String uriPrefix;
@@ -144,10 +141,8 @@ public final class Call {
     }
 
     /**
-     * Parses a multipart/form-data body (once; later calls return the same form). File parts do not count toward
-     * the body limit (as in Flink). Those up to {@link #IN_MEMORY_FILE_PART_BYTES} stay in memory, which spares
-     * creating a temp file that a store would only move; larger ones stream to the upload temp dir, whose files
-     * Undertow deletes when the exchange ends.
+     * Parses a multipart/form-data body (once; later calls return the same form). File parts stream to the upload temp dir and do not count toward the
+     * body limit (as in Flink); Undertow deletes those temp files when the exchange ends.
      */
     public FormData multipart() throws IOException {
         if (form != null) {
@@ -155,7 +150,7 @@ public final class Call {
         }
         MultiPartParserDefinition definition = new MultiPartParserDefinition(uploadTempDir);
         definition.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        definition.setFileSizeThreshold(IN_MEMORY_FILE_PART_BYTES);
+        definition.setFileSizeThreshold(0);
         FormDataParser parser;
         try {
             parser = FormParserFactory.builder(false).addParser(definition).build().createParser(exchange);
