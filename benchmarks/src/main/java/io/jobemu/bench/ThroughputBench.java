@@ -186,8 +186,7 @@ final class ThroughputBench {
                 One client cycle, as a test does it: upload the job jar (multipart), run it, poll until RUNNING, \
                 cancel (`PATCH ?mode=cancel`), poll until CANCELED; polls 5 ms apart; sequential, over one \
                 keep-alive connection, after %d s of warm-up cycles; the same Java client (the JDK's \
-                `HttpURLConnection`) for both servers. Two ways to \
-                poll: `GET /jobs/{id}` (job details, what dashboards read; the real Flink serves it from a cache \
+                `HttpClient`, its work on its own threads) for both servers. Two ways to poll: `GET /jobs/{id}` (job details, what dashboards read; the real Flink serves it from a cache \
                 refreshed every `web.refresh-interval`, 3 s by default, so a cancel shows late) and \
                 `GET /jobs/{id}/status` (what Flink's own client polls; not cached). The emulator runs with \
                 `--clock manual --timing instant`, as the JUnit extension does (a manual clock); the real Flink \
