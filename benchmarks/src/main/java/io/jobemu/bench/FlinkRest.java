@@ -108,7 +108,10 @@ final class FlinkRest {
         }
     }
 
-    /** One full client cycle: upload, run, poll until RUNNING, cancel, poll until CANCELED. */
+    /**
+     * One full client cycle: upload, run, poll until RUNNING, cancel, poll until CANCELED. The jar is deleted
+     * afterwards, untimed, so that any number of cycles stays within the servers' jar stores.
+     */
     Cycle lifecycle(Poll poll) {
         long started = System.nanoTime();
         String jarId = uploadJar();
@@ -121,6 +124,7 @@ final class FlinkRest {
         long cancelled = System.nanoTime();
         awaitState(jobId, "CANCELED", poll);
         long ended = System.nanoTime();
+        deleteJar(jarId);
         return new Cycle(millis(started, uploaded), millis(uploaded, ran), millis(ran, running),
                 millis(running, cancelled), millis(cancelled, ended));
     }
