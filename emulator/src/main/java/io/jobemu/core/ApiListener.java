@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.core.control.ControlApi;
 import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.faults.FaultSpec;
+import io.jobemu.core.http.Call;
 import io.jobemu.core.http.RequestAbortedException;
 import io.jobemu.core.http.Response;
 import io.jobemu.core.http.ResponseWriter;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
 import org.xnio.Options;
@@ -43,6 +45,8 @@ public final class ApiListener {
      * Undertow's default size (8 per I/O thread) had; its threads start only on demand.
      */
     private static final int MAX_TASK_THREADS = 3 * 8 * IO_THREADS;
+    /** Room for any JSON or HOCON request a test sends; larger bodies stream to their handler. */
+    private static final long RECEIVED_BODY_MAX_BYTES = 64 * 1024;
 
     private final String apiName;
     private final Namespaces namespaces;
@@ -122,8 +126,8 @@ public final class ApiListener {
     }
 
     /**
-     * On the I/O thread: picks the namespace, applies an injected fault if one strikes, else serves the request, on
-     * a worker thread unless {@link #servesInPlace} says it can stay.
+     * On the I/O thread: picks the namespace, applies an injected fault if one strikes, else serves the request as
+     * {@link #handlerFor} says.
      */
     private void route(HttpServerExchange exchange) throws Exception {
         String uriPrefix = stripNamespacePrefix(exchange);
@@ -140,8 +144,7 @@ public final class ApiListener {
             return;
         }
         String path = exchange.getRelativePath();
-        HttpHandler serveHere = ex -> serve(ex, namespace, uriPrefix);
-        HttpHandler serve = servesInPlace(exchange, namespace, path) ? serveHere : new BlockingHandler(serveHere);
+        HttpHandler serve = handlerFor(exchange, namespace, path, uriPrefix);
         Optional<FaultRegistry.Fault> fault = isControl(path) ? Optional.empty()
                 : namespace.faults().strike(apiName, exchange.getRequestMethod().toString(), path);
         if (fault.isEmpty()) {
@@ -166,18 +169,43 @@ public final class ApiListener {
     }
 
     /**
-     * Whether to serve the request on the I/O thread that read it, sparing the hand-over to a worker and back
-     * (a third to a half of a status poll or cancel on two cores): when it has nothing to read (no body, nor a
-     * content type to parse an empty one by) and its API answers it from memory. Anything else may block,
-     * so goes to a worker.
+     * How a request is served. A body of at most {@link #RECEIVED_BODY_MAX_BYTES} that is not multipart is read
+     * without blocking first; the request is then answered on the I/O thread that read it when its API answers it
+     * from memory, sparing the hand-over to a worker and back (a third to a half of a status poll on two cores),
+     * else on a worker that hands the response back to the I/O thread (see {@link #respond}). Any other body
+     * (multipart, chunked, larger) is read by its handler on a worker, in blocking mode.
      */
-    private boolean servesInPlace(HttpServerExchange exchange, Namespace namespace, String path) {
-        return !isControl(path) && exchange.isRequestComplete()
-                && !exchange.getRequestHeaders().contains(Headers.CONTENT_TYPE)
-                && namespace.answersFromMemory(apiName, path);
+    private HttpHandler handlerFor(HttpServerExchange exchange, Namespace namespace, String path, String uriPrefix) {
+        HttpHandler respond = ex -> respond(ex, namespace, uriPrefix);
+        if (!bodyIsReadFirst(exchange)) {
+            return new BlockingHandler(respond);
+        }
+        Consumer<HttpServerExchange> answer = !isControl(path) && namespace.answersFromMemory(apiName, path)
+                ? ex -> respond(ex, namespace, uriPrefix) : ex -> ex.dispatch(respond);
+        return ex -> ex.getRequestReceiver().receiveFullBytes((received, body) -> {
+            received.putAttachment(Call.RECEIVED_BODY, body);
+            answer.accept(received);
+        }, (cutShort, e) -> {
+            journal(namespace, cutShort, 0, null);
+            IoUtils.safeClose(cutShort.getConnection());
+        });
     }
 
-    private void serve(HttpServerExchange exchange, Namespace namespace, String uriPrefix) throws IOException {
+    private static boolean bodyIsReadFirst(HttpServerExchange exchange) {
+        if (Call.isMultipart(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
+            return false;
+        }
+        long length = exchange.getRequestContentLength();
+        return exchange.isRequestComplete() || (length >= 0 && length <= RECEIVED_BODY_MAX_BYTES);
+    }
+
+    /**
+     * Runs the request's handler and writes its response. A worker that did not block hands the write to the I/O
+     * thread, so that Undertow ends the exchange there: ending it on a worker makes the I/O thread spin in a
+     * compare-and-set loop whenever the client's next request arrives first, which took more of two cores than
+     * all the handlers did.
+     */
+    private void respond(HttpServerExchange exchange, Namespace namespace, String uriPrefix) {
         namespace.context().clock().runDue();
         String path = exchange.getRelativePath();
         Response response;
@@ -190,7 +218,11 @@ public final class ApiListener {
             return;
         }
         journal(namespace, exchange, response.status(), null);
-        ResponseWriter.write(exchange, response);
+        if (exchange.isInIoThread() || exchange.isBlocking()) {
+            send(exchange, response);
+        } else {
+            exchange.dispatch(exchange.getIoThread(), onIoThread -> send(onIoThread, response));
+        }
     }
 
     /** Removes a {@code /_ns/<name>} prefix from the path the APIs see; returns the prefix, or "" if none. */
@@ -227,9 +259,14 @@ public final class ApiListener {
                 : Response.JSON_UTF8, Map.of());
     }
 
+    /** Writes from a worker thread, in blocking mode. */
     private static void writeQuietly(HttpServerExchange exchange, Response response) {
+        exchange.startBlocking();
+        send(exchange, response);
+    }
+
+    private static void send(HttpServerExchange exchange, Response response) {
         try {
-            exchange.startBlocking();
             ResponseWriter.write(exchange, response);
         } catch (IOException e) {
             IoUtils.safeClose(exchange.getConnection());

@@ -26,9 +26,9 @@ public interface EmulatedApi extends ErrorPolicy {
     long maxBodyBytes();
 
     /**
-     * True when a request without a body to {@code requestPath} is answered from memory alone, never waiting for
-     * anything but a lock: the listener then serves it on the I/O thread that read it, without the hand-over to a
-     * worker thread and back.
+     * True when a request to {@code requestPath}, once its body (if any, and small) is read, is answered from
+     * memory alone, never waiting for anything but a lock: the listener then serves it on the I/O thread that read
+     * it, without the hand-over to a worker thread and back.
      */
     default boolean answersFromMemory(String requestPath) {
         return false;

@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -31,6 +32,8 @@ final class RawHttp {
         CHUNKED,
         /** Declares twice the body's length, sends the body, then closes the sending side: a truncated upload. */
         TRUNCATED,
+        /** {@code Content-Length} of the body, which follows the headers only after a pause: the server must wait. */
+        LATE,
         /** Only the headers the request lists: the caller frames the body (or breaks the framing) itself. */
         VERBATIM
     }
@@ -161,7 +164,7 @@ final class RawHttp {
         }
         byte[] body = request.body();
         switch (request.framing()) {
-            case LENGTH -> {
+            case LENGTH, LATE -> {
                 if (body.length > 0) {
                     head.write(("Content-Length: " + body.length + "\r\n").getBytes(ISO_8859_1));
                 }
@@ -174,6 +177,10 @@ final class RawHttp {
         head.write("\r\n".getBytes(ISO_8859_1));
         OutputStream out = socket.getOutputStream();
         out.write(head.toByteArray());
+        if (request.framing() == Framing.LATE) {
+            out.flush();
+            pause();
+        }
         if (request.framing() == Framing.CHUNKED) {
             if (body.length > 0) {
                 out.write((Integer.toHexString(body.length) + "\r\n").getBytes(ISO_8859_1));
@@ -187,6 +194,16 @@ final class RawHttp {
         out.flush();
         if (request.framing() == Framing.TRUNCATED) {
             socket.shutdownOutput();
+        }
+    }
+
+    /** Long enough for the server to have read the headers and found the body still missing. */
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while holding back a body");
         }
     }
 

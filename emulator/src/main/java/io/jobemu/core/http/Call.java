@@ -6,6 +6,7 @@ import io.undertow.server.handlers.form.FormData;
 import io.undertow.server.handlers.form.FormDataParser;
 import io.undertow.server.handlers.form.FormParserFactory;
 import io.undertow.server.handlers.form.MultiPartParserDefinition;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.PathTemplateMatch;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,9 @@ public final class Call {
      * parts byte by byte, which costs more than the temp file from about 8 KB on (measured on 2 cores).
      */
     private static final long IN_MEMORY_FILE_PART_BYTES = 8 * 1024;
+
+    /** A body the listener read without blocking before the handler ran. */
+    public static final AttachmentKey<byte[]> RECEIVED_BODY = AttachmentKey.create(byte[].class);
 
     private final HttpServerExchange exchange;
     private final String requestPath;
@@ -116,22 +120,31 @@ public final class Call {
     }
 
     public boolean isMultipart() {
-        String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        return type != null && type.toLowerCase().startsWith(MultiPartParserDefinition.MULTIPART_FORM_DATA);
+        return isMultipart(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
+    }
+
+    public static boolean isMultipart(String contentType) {
+        return contentType != null
+                && contentType.toLowerCase().startsWith(MultiPartParserDefinition.MULTIPART_FORM_DATA);
     }
 
     /**
-     * The raw body, read once; throws {@link BodyTooLargeException} past the API's limit. A request without one
-     * reads as empty without blocking, as it must on the I/O thread.
+     * The raw body, read once; throws {@link BodyTooLargeException} past the API's limit. A request without one,
+     * or whose body the listener already received, reads without blocking, as it must on the I/O thread.
      */
     public byte[] body() throws IOException {
-        if (body == null && exchange.isRequestComplete()) {
-            body = new byte[0];
+        if (body != null) {
+            return body;
         }
-        if (body == null) {
-            if (exchange.getRequestContentLength() > maxBodyBytes) {
-                throw new BodyTooLargeException(maxBodyBytes);
-            }
+        if (exchange.getRequestContentLength() > maxBodyBytes) {
+            throw new BodyTooLargeException(maxBodyBytes);
+        }
+        byte[] received = exchange.getAttachment(RECEIVED_BODY);
+        if (received != null) {
+            body = received;
+        } else if (exchange.isRequestComplete()) {
+            body = new byte[0];
+        } else {
             exchange.startBlocking();
             try {
                 body = readLimited(exchange.getInputStream());

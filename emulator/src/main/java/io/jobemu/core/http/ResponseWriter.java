@@ -24,7 +24,7 @@ public final class ResponseWriter {
         if (exchange.getRequestMethod().equalToString("HEAD")) {
             exchange.endExchange();
         } else {
-            // blocking on a worker thread (after startBlocking), non-blocking on the I/O thread; ends the exchange
+            // blocking in blocking mode (after startBlocking), else non-blocking; ends the exchange
             exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
         }
     }
