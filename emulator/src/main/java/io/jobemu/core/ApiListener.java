@@ -170,18 +170,22 @@ public final class ApiListener {
 
     /**
      * How a request is served. A body of at most {@link #RECEIVED_BODY_MAX_BYTES} that is not multipart is read
-     * without blocking first; the request is then answered on the I/O thread that read it when its API answers it
-     * from memory, sparing the hand-over to a worker and back (a third to a half of a status poll on two cores),
-     * else on a worker that hands the response back to the I/O thread (see {@link #respond}). Any other body
-     * (multipart, chunked, larger) is read by its handler on a worker, in blocking mode.
+     * without blocking first (a request without one goes straight on); the request is then answered on the I/O
+     * thread that read it when its API answers it from memory, sparing the hand-over to a worker and back (a third
+     * to a half of a status poll on two cores), else on a worker that hands the response back to the I/O thread
+     * (see {@link #respond}). Any other body (multipart, chunked, larger) is read by its handler on a worker, in
+     * blocking mode.
      */
     private HttpHandler handlerFor(HttpServerExchange exchange, Namespace namespace, String path, String uriPrefix) {
-        HttpHandler respond = ex -> respond(ex, namespace, uriPrefix);
+        Consumer<HttpServerExchange> respond = ex -> respond(ex, namespace, uriPrefix);
         if (!bodyIsReadFirst(exchange)) {
-            return new BlockingHandler(respond);
+            return new BlockingHandler(respond::accept);
         }
         Consumer<HttpServerExchange> answer = !isControl(path) && namespace.answersFromMemory(apiName, path)
-                ? ex -> respond(ex, namespace, uriPrefix) : ex -> ex.dispatch(respond);
+                ? respond : ex -> ex.dispatch(respond::accept);
+        if (exchange.isRequestComplete()) {
+            return answer::accept;
+        }
         return ex -> ex.getRequestReceiver().receiveFullBytes((received, body) -> {
             received.putAttachment(Call.RECEIVED_BODY, body);
             answer.accept(received);
