@@ -16,6 +16,7 @@ import io.jobemu.flink.jobs.CheckpointStatsHandlers;
 import io.jobemu.flink.jobs.JobHandlers;
 import io.jobemu.flink.jobs.VertexHandlers;
 import io.jobemu.flink.operations.OperationHandlers;
+import io.jobemu.flink.submission.SubmissionHandlers;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +33,7 @@ public final class FlinkApi implements EmulatedApi {
             + "</head><body><p>jobemu: emulated Flink JobManager. The web dashboard is not emulated; use the REST"
             + " API.</p></body></html>";
 
-    /** Operations whose handlers read a request body of their own (or, for POST /jobs, refuse every request). */
+    /** Operations whose handlers read a request body of their own. */
     private static final Set<String> WITH_REQUEST_BODY = Set.of("POST /jars/upload", "GET /jars/{jarid}/plan",
             "POST /jars/{jarid}/plan", "POST /jars/{jarid}/run", "POST /jars/{jarid}/run-application", "POST /jobs",
             "PATCH /jobs/{jobid}/clientHeartbeat", "POST /jobs/{jobid}/coordinators/{operatorid}",
@@ -57,6 +58,7 @@ public final class FlinkApi implements EmulatedApi {
         OperationHandlers operations = new OperationHandlers(cluster);
         ClusterHandlers clusterViews = new ClusterHandlers(cluster);
         ApplicationHandlers applications = new ApplicationHandlers(cluster);
+        SubmissionHandlers submissions = new SubmissionHandlers(cluster);
         return new RouteTable()
                 // cluster
                 .get("/config", clusterViews::config)
@@ -96,7 +98,7 @@ public final class FlinkApi implements EmulatedApi {
                 .get("/applications/{applicationid}/jobmanager/config", applications::jobManagerConfig)
                 // jobs
                 .get("/jobs", jobs::list)
-                .post("/jobs", jobs::submitJobGraph)
+                .post("/jobs", submissions::submit)
                 .get("/jobs/overview", jobs::overview)
                 .get("/jobs/metrics", clusterViews::aggregatedJobMetrics)
                 .get("/jobs/{jobid}", jobs::details)

@@ -190,12 +190,18 @@ public final class FlinkParams {
      * {@code request} field, and file parts are refused on endpoints that take none.
      */
     private static byte[] rawBody(Call call) throws IOException {
+        if (isUpload(call) && !uploadedFiles(call).isEmpty()) {
+            throw new ApiError(FlinkErrors.plainWithoutCors(400, "File upload not allowed"));
+        }
+        return rawBodyBesideFiles(call);
+    }
+
+    /** The JSON body of an endpoint that takes file uploads: the {@code request} field of a multipart POST. */
+    private static byte[] rawBodyBesideFiles(Call call) throws IOException {
         if (!isUpload(call)) {
             return call.body();
         }
-        if (!uploadedFiles(call).isEmpty()) {
-            throw new ApiError(FlinkErrors.plainWithoutCors(400, "File upload not allowed"));
-        }
+        uploadedFiles(call);
         FormData.FormValue request = call.multipart().getFirst(REQUEST_FIELD);
         return request == null ? new byte[0] : request.getValue().getBytes(StandardCharsets.UTF_8);
     }
@@ -207,7 +213,15 @@ public final class FlinkParams {
      * parameters, so handlers call this first.
      */
     public static <T> T body(Call call, Class<T> type, String requestClass) throws IOException {
-        byte[] raw = rawBody(call);
+        return parsedBody(call, rawBody(call), type, requestClass);
+    }
+
+    /** {@link #body} for the one endpoint that also takes files ({@code POST /jobs}); see {@link #uploadedFiles}. */
+    public static <T> T bodyBesideFiles(Call call, Class<T> type, String requestClass) throws IOException {
+        return parsedBody(call, rawBodyBesideFiles(call), type, requestClass);
+    }
+
+    private static <T> T parsedBody(Call call, byte[] raw, Class<T> type, String requestClass) {
         T body;
         try {
             body = REQUEST_MAPPER.readValue(raw.length == 0 ? "{}".getBytes() : raw, type);

@@ -9,9 +9,9 @@ import java.time.Duration;
  */
 public enum TimingProfile {
     REALISTIC(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(50),
-            Duration.ofMillis(250), Duration.ofMillis(150), Duration.ofSeconds(1)),
+            Duration.ofMillis(250), Duration.ofMillis(150), Duration.ofSeconds(1), Duration.ofMillis(500)),
     INSTANT(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-            Duration.ZERO);
+            Duration.ZERO, Duration.ZERO);
 
     private final Duration initializing;
     private final Duration created;
@@ -20,9 +20,10 @@ public enum TimingProfile {
     private final Duration savepoint;
     private final Duration checkpoint;
     private final Duration restartDelay;
+    private final Duration boundedRun;
 
     TimingProfile(Duration initializing, Duration created, Duration deploying, Duration cancelling,
-                  Duration savepoint, Duration checkpoint, Duration restartDelay) {
+                  Duration savepoint, Duration checkpoint, Duration restartDelay, Duration boundedRun) {
         this.initializing = initializing;
         this.created = created;
         this.deploying = deploying;
@@ -30,6 +31,7 @@ public enum TimingProfile {
         this.savepoint = savepoint;
         this.checkpoint = checkpoint;
         this.restartDelay = restartDelay;
+        this.boundedRun = boundedRun;
     }
 
     /** Time from submission until the JobMaster exists (INITIALIZING -> CREATED). */
@@ -63,5 +65,10 @@ public enum TimingProfile {
     /** RESTARTING -> RUNNING after a recoverable failure (Flink's fixed-delay restart strategy). */
     public Duration restartDelay() {
         return restartDelay;
+    }
+
+    /** How long a submitted job whose sources all end runs before it is FINISHED (a small bounded job). */
+    public Duration boundedRun() {
+        return boundedRun;
     }
 }

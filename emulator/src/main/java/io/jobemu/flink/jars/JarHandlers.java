@@ -101,7 +101,7 @@ public final class JarHandlers {
         Invocation invocation = program.invocation();
         String jobId = invocation.jobId() != null ? invocation.jobId() : cluster.context().ids().hex32();
         return FlinkErrors.json(200, Json.object().set("plan",
-                JobViews.plan(jobId, program.behaviour().effectiveJobName(), "STREAMING",
+                JobViews.plan(jobId, program.behaviour().effectiveJobName(), JobSpec.STREAMING,
                         JobVertex.graphOf(program.behaviour().effectiveVertices(), invocation.parallelism(), ""))));
     }
 

@@ -51,14 +51,6 @@ public final class JobHandlers {
         }));
     }
 
-    /**
-     * {@code POST /jobs}: Flink's own client submits a serialized JobGraph here. The emulator cannot run one, so it
-     * answers as Flink does to a request without the JobGraph file part.
-     */
-    public Response submitJobGraph(Call call) {
-        throw FlinkErrors.restHandler(400, "The jobGraphFileName field must not be omitted or be null.");
-    }
-
     public Response details(Call call) {
         FlinkJob job = requireJob(call);
         return FlinkErrors.json(200, JobViews.details(job, now()));

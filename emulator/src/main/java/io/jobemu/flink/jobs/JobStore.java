@@ -41,8 +41,8 @@ public final class JobStore {
      */
     public Optional<FlinkJob> submit(JobSpec spec) {
         String id = spec.jobId() != null ? spec.jobId() : ids.hex32();
-        List<JobVertex> vertices = JobVertex.graphOf(spec.behaviour().effectiveVertices(), spec.parallelism(),
-                ids.hex32());
+        List<JobVertex> vertices = !spec.vertices().isEmpty() ? spec.vertices()
+                : JobVertex.graphOf(spec.behaviour().effectiveVertices(), spec.parallelism(), ids.hex32());
         JobCheckpoints checkpoints = new JobCheckpoints(spec.savepointPath() == null ? null
                 : new JobCheckpoints.RestoredCheckpoint(1 + Math.floorMod(spec.savepointPath().hashCode(), 50),
                         clock.millis(), true, spec.savepointPath()));

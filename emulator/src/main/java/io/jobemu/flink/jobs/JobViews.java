@@ -185,7 +185,7 @@ public final class JobViews {
     }
 
     public static String jobType(FlinkJob job) {
-        return "STREAMING";
+        return job.spec().jobType();
     }
 
     /** The scheduler that runs the job; null (JSON null) while it has none. */
