@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +46,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RestClusterClientTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static FlinkTargets targets;
 
     @TempDir
@@ -87,7 +82,7 @@ class RestClusterClientTest {
             assertThat(listed(client, submitted)).extracting(JobStatusMessage::getJobName,
                     JobStatusMessage::getJobState).containsExactly(tuple(graph.getName(), JobStatus.FINISHED));
 
-            JsonNode details = get(target, "/jobs/" + submitted);
+            JsonNode details = targets.get(target, "/jobs/" + submitted);
             assertThat(details.path("name").asText()).isEqualTo(graph.getName());
             assertThat(details.path("job-type").asText()).isEqualTo("STREAMING");
             assertThat(details.path("vertices")).hasSize(1);
@@ -96,9 +91,9 @@ class RestClusterClientTest {
             assertThat(details.path("vertices").get(0).path("name").asText())
                     .isEqualTo("Source: numbers -> doubler -> discard: Writer");
             assertThat(details.path("vertices").get(0).path("parallelism").asInt()).isEqualTo(2);
-            assertThat(get(target, "/jobs/" + submitted + "/checkpoints/config").path("interval").asLong())
+            assertThat(targets.get(target, "/jobs/" + submitted + "/checkpoints/config").path("interval").asLong())
                     .isEqualTo(5_000);
-            assertThat(get(target, "/jobs/" + submitted + "/config").path("execution-config")
+            assertThat(targets.get(target, "/jobs/" + submitted + "/config").path("execution-config")
                     .path("job-parallelism").asInt()).isEqualTo(2);
         }
     }
@@ -156,8 +151,8 @@ class RestClusterClientTest {
         JobClient job = env.executeAsync("remote endless");
         awaitStatus(job, JobStatus.RUNNING);
         try (RestClusterClient<StandaloneClusterId> client = client(target)) {
-            awaitAllTasksRunning(target, job.getJobID());
-            JsonNode details = get(target, "/jobs/" + job.getJobID());
+            targets.awaitAllTasksRunning(target, job.getJobID().toString());
+            JsonNode details = targets.get(target, "/jobs/" + job.getJobID());
             assertThat(details.path("vertices")).extracting(v -> v.path("name").asText() + "/"
                     + v.path("parallelism").asInt()).containsExactly(
                             "Source: ticks -> slow doubler/1", "re-doubler -> discard: Writer/1");
@@ -215,30 +210,6 @@ class RestClusterClientTest {
             status = job.getJobStatus().get(1, TimeUnit.MINUTES);
         }
         assertThat(status).isEqualTo(expected);
-    }
-
-    /** A savepoint needs every task running, which on a real cluster comes a little after the job's RUNNING. */
-    private static void awaitAllTasksRunning(String target, JobID id) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode vertices = get(target, "/jobs/" + id).path("vertices");
-            boolean allRunning = vertices.size() > 0;
-            for (JsonNode vertex : vertices) {
-                allRunning &= vertex.path("status").asText().equals("RUNNING");
-            }
-            if (allRunning) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("tasks of " + id + " not all RUNNING within " + PATIENCE);
-    }
-
-    private static JsonNode get(String target, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(targets.address(target) + path)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 
     /** A valid jar of {@code size} bytes of incompressible filler, as a job's dependencies make one. */
