@@ -8,6 +8,10 @@ import io.jobemu.flink.jobs.JobStore;
 import io.jobemu.flink.jobs.OverviewCache;
 import io.jobemu.flink.operations.AsyncOperations;
 import io.jobemu.flink.operations.SavepointLocations;
+import io.jobemu.flink.jobs.FlinkJob;
+import io.jobemu.flink.jobs.JobSpec;
+import io.jobemu.flink.jobs.JobStatus;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -81,6 +85,23 @@ public final class FlinkCluster {
     /** The last {@code /jobs/overview} body; it follows the job store by itself (a reset changes its version). */
     public OverviewCache overview() {
         return overview;
+    }
+
+    /**
+     * Submits a job as the dispatcher does. One that restores from a savepoint this cluster never wrote (or has
+     * disposed) fails while initializing, as a JobMaster that cannot find its savepoint does. Empty when the job
+     * id is taken.
+     */
+    public Optional<FlinkJob> submit(JobSpec spec) {
+        Optional<FlinkJob> job = jobs.submit(spec);
+        if (restoresMissingSavepoint(spec)) {
+            job.ifPresent(submitted -> submitted.force(JobStatus.FAILED));
+        }
+        return job;
+    }
+
+    public boolean restoresMissingSavepoint(JobSpec spec) {
+        return spec.savepointPath() != null && !savepoints.exists(spec.savepointPath());
     }
 
     /** Forgets every job, jar, behaviour, operation and task manager. */

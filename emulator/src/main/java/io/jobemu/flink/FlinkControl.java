@@ -21,8 +21,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Test control of the emulated Flink, under {@code /_emulator/flink}: what jobs do (per entry class or jar), forcing
- * a job into a state, and reading the transitions a job took.
+ * Test control of the emulated Flink, under {@code /_emulator/flink}: what jobs do (jar runs per entry class or jar,
+ * submitted job graphs per job name), forcing a job into a state, and reading the transitions a job took.
  */
 final class FlinkControl {
 
@@ -47,6 +47,12 @@ final class FlinkControl {
                         cluster.behaviours()::setForJar))
                 .delete("/behaviours/jars/{jarid}", call -> removeBehaviour(call, "jarid",
                         cluster.behaviours()::removeForJar))
+                .get("/behaviours/job-names/{jobName}", call -> getBehaviour(call, "jobName",
+                        key -> cluster.behaviours().jobNames().get(key)))
+                .put("/behaviours/job-names/{jobName}", call -> setBehaviour(call, "jobName",
+                        cluster.behaviours()::setForJobName))
+                .delete("/behaviours/job-names/{jobName}", call -> removeBehaviour(call, "jobName",
+                        cluster.behaviours()::removeForJobName))
                 .get("/jobs/{jobid}/transitions", this::transitions)
                 .post("/jobs/{jobid}/state", this::forceState);
     }
@@ -55,6 +61,7 @@ final class FlinkControl {
         ObjectNode body = Json.object();
         body.set("entryClasses", Json.MAPPER.valueToTree(cluster.behaviours().entryClasses()));
         body.set("jars", Json.MAPPER.valueToTree(cluster.behaviours().jars()));
+        body.set("jobNames", Json.MAPPER.valueToTree(cluster.behaviours().jobNames()));
         return Response.json(200, body);
     }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What emulated Flink jobs of an entry class or jar do (a real job's code decides this on a real cluster), e.g.
+ * What emulated Flink jobs of an entry class, a jar or a submitted job name do (a real job's code decides this on a real cluster), e.g.
  * {@code FlinkBehaviour.failsAfter(Duration.ofSeconds(30)).withException("java.io.IOException", "disk full")}.
  * Each step returns a new behaviour.
  */
@@ -42,35 +42,42 @@ public final class FlinkBehaviour {
         JobBehaviour b = behaviour;
         return new FlinkBehaviour(new JobBehaviour(b.outcome(), b.after(),
                 new JobBehaviour.JobException(className, message), b.restarts(), b.restartInterval(), b.jobName(),
-                b.vertices(), b.checkpointInterval()));
+                b.vertices(), b.checkpointInterval(), b.failSavepoints()));
     }
 
     /** Fails and restarts (RESTARTING, then RUNNING) {@code times} times, each after running for {@code interval}. */
     public FlinkBehaviour restarts(int times, Duration interval) {
         JobBehaviour b = behaviour;
         return new FlinkBehaviour(new JobBehaviour(b.outcome(), b.after(), b.exception(), times, interval,
-                b.jobName(), b.vertices(), b.checkpointInterval()));
+                b.jobName(), b.vertices(), b.checkpointInterval(), b.failSavepoints()));
     }
 
     /** The name the job gets, as {@code env.execute(name)} would set it. */
     public FlinkBehaviour jobName(String name) {
         JobBehaviour b = behaviour;
         return new FlinkBehaviour(new JobBehaviour(b.outcome(), b.after(), b.exception(), b.restarts(),
-                b.restartInterval(), name, b.vertices(), b.checkpointInterval()));
+                b.restartInterval(), name, b.vertices(), b.checkpointInterval(), b.failSavepoints()));
     }
 
     /** Operator chain names in topological order; each becomes a job vertex. */
     public FlinkBehaviour vertices(String... chains) {
         JobBehaviour b = behaviour;
         return new FlinkBehaviour(new JobBehaviour(b.outcome(), b.after(), b.exception(), b.restarts(),
-                b.restartInterval(), b.jobName(), List.of(chains), b.checkpointInterval()));
+                b.restartInterval(), b.jobName(), List.of(chains), b.checkpointInterval(), b.failSavepoints()));
     }
 
     /** Periodic checkpoints while running. */
     public FlinkBehaviour checkpointEvery(Duration interval) {
         JobBehaviour b = behaviour;
         return new FlinkBehaviour(new JobBehaviour(b.outcome(), b.after(), b.exception(), b.restarts(),
-                b.restartInterval(), b.jobName(), b.vertices(), interval));
+                b.restartInterval(), b.jobName(), b.vertices(), interval, b.failSavepoints()));
+    }
+
+    /** Every savepoint and stop-with-savepoint of the job fails; the job keeps running. */
+    public FlinkBehaviour failingSavepoints() {
+        JobBehaviour b = behaviour;
+        return new FlinkBehaviour(new JobBehaviour(b.outcome(), b.after(), b.exception(), b.restarts(),
+                b.restartInterval(), b.jobName(), b.vertices(), b.checkpointInterval(), true));
     }
 
     /** The control API's form of this behaviour. */

@@ -24,6 +24,19 @@ public final class FlinkHandle extends ApiHandle {
         control.put("/flink/behaviours/jars/" + ControlClient.encode(jarId), behaviour.toJobBehaviour());
     }
 
+    /**
+     * What job graphs submitted with {@code POST /jobs} (Flink's own client, {@code flink run}) under the job name
+     * {@code jobName} do from now on. Their name, vertices and checkpointing stay those of the graph.
+     */
+    public void setJobNameBehaviour(String jobName, FlinkBehaviour behaviour) {
+        control.put("/flink/behaviours/job-names/" + ControlClient.encode(jobName), behaviour.toJobBehaviour());
+    }
+
+    /** @throws EmulatorControlException (404) when none is set */
+    public void removeJobNameBehaviour(String jobName) {
+        control.delete("/flink/behaviours/job-names/" + ControlClient.encode(jobName));
+    }
+
     /** @throws EmulatorControlException (404) when none is set */
     public void removeEntryClassBehaviour(String entryClass) {
         control.delete("/flink/behaviours/entry-classes/" + ControlClient.encode(entryClass));

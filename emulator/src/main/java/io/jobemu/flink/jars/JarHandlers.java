@@ -112,6 +112,9 @@ public final class JarHandlers {
             throw couldNotExecute(program.mainMethodError(), program.userException());
         }
         FlinkJob job = submit(program).orElseThrow(() -> duplicateJob(program.behaviour()));
+        if (cluster.restoresMissingSavepoint(job.spec())) {
+            throw savepointNotFound(program);
+        }
         return FlinkErrors.json(200, Json.object().put("jobid", job.id()).put("applicationId", job.id()));
     }
 
@@ -180,7 +183,7 @@ public final class JarHandlers {
 
     private Optional<FlinkJob> submit(Program program) {
         Invocation invocation = program.invocation();
-        return cluster.jobs().submit(new JobSpec(invocation.jobId(), program.jarId(), program.entryClass(),
+        return cluster.submit(new JobSpec(invocation.jobId(), program.jarId(), program.entryClass(),
                 invocation.programArgs(), invocation.parallelism(), invocation.savepointPath(),
                 invocation.allowNonRestoredState(), program.behaviour()));
     }
@@ -203,6 +206,17 @@ public final class JarHandlers {
                 "org.apache.flink.util.FlinkException: " + failedToExecute,
                 "org.apache.flink.runtime.client.DuplicateApplicationSubmissionException: "
                         + "Application has already been submitted.");
+    }
+
+    /** The 400 of a run whose job could not start: the savepoint it restores from does not exist. */
+    private static ApiError savepointNotFound(Program program) {
+        String failedToExecute = "Failed to execute job '" + program.behaviour().effectiveJobName() + "'.";
+        return couldNotExecute(mainMethodError(failedToExecute),
+                "org.apache.flink.util.FlinkException: " + failedToExecute,
+                "java.lang.RuntimeException: Error while waiting for job to be initialized",
+                "org.apache.flink.runtime.client.JobInitializationException: Could not start the JobMaster.",
+                "java.io.FileNotFoundException: Cannot find checkpoint or savepoint file/directory '"
+                        + program.invocation().savepointPath() + "' on file system 'file'.");
     }
 
     private static String mainMethodError(String message) {

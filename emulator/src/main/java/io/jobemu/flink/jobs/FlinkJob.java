@@ -27,6 +27,8 @@ public final class FlinkJob {
     private static final String CHECKPOINT_EXCEPTION = "org.apache.flink.runtime.checkpoint.CheckpointException";
     /** What Flink's checkpoint coordinator aborts pending checkpoints with when the job stops running. */
     private static final String COORDINATOR_SUSPENDING = "Checkpoint Coordinator is suspending.";
+    /** Flink's reason for a snapshot that a task could not write (CheckpointFailureReason.CHECKPOINT_ASYNC_EXCEPTION). */
+    private static final String SNAPSHOT_FAILED = "Asynchronous task checkpoint failed.";
     private static final String INITIALIZATION_EXCEPTION =
             "org.apache.flink.runtime.client.JobInitializationException";
 
@@ -283,12 +285,20 @@ public final class FlinkJob {
         }
     }
 
-    /** Completes a savepoint or checkpoint, unless the job stopped running meanwhile. */
+    /**
+     * Completes a savepoint or checkpoint, unless the job stopped running meanwhile or its behaviour fails its
+     * savepoints (the job then keeps running, as after a failed stop-with-savepoint).
+     */
     private void complete(CheckpointRecord record, SavepointFollowUp then, OperationListener listener) {
         synchronized (this) {
             if (state.current() != JobStatus.RUNNING) {
                 checkpoints.fail(record, clock.millis(), COORDINATOR_SUSPENDING);
                 listener.failed(COMPLETION_EXCEPTION, CHECKPOINT_EXCEPTION + ": " + COORDINATOR_SUSPENDING);
+                return;
+            }
+            if (behaviour.savepointsFail() && record.kind() != CheckpointRecord.Kind.CHECKPOINT) {
+                checkpoints.fail(record, clock.millis(), SNAPSHOT_FAILED);
+                listener.failed(COMPLETION_EXCEPTION, CHECKPOINT_EXCEPTION + ": " + SNAPSHOT_FAILED);
                 return;
             }
             checkpoints.complete(record, clock.millis());

@@ -18,11 +18,12 @@ import java.util.List;
  * @param jobName          the name the job gets (what {@code env.execute(name)} would set)
  * @param vertices         operator chain names, in topological order; each becomes a job vertex
  * @param checkpointInterval periodic checkpoints while running; null means checkpointing is not enabled
+ * @param failSavepoints   every savepoint (and stop-with-savepoint) fails, as when a task cannot snapshot its state
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobBehaviour(Outcome outcome, Duration after, JobException exception, Integer restarts,
                            Duration restartInterval, String jobName, List<String> vertices,
-                           Duration checkpointInterval) {
+                           Duration checkpointInterval, Boolean failSavepoints) {
 
     public enum Outcome {
         /** Runs until cancelled or stopped: a streaming job. */
@@ -46,6 +47,12 @@ public record JobBehaviour(Outcome outcome, Duration after, JobException excepti
 
     public static final JobBehaviour DEFAULT = new JobBehaviour(Outcome.RUN, null, null, 0, null, null, null,
             null);
+
+    /** A behaviour whose savepoints succeed. */
+    public JobBehaviour(Outcome outcome, Duration after, JobException exception, Integer restarts,
+                        Duration restartInterval, String jobName, List<String> vertices, Duration checkpointInterval) {
+        this(outcome, after, exception, restarts, restartInterval, jobName, vertices, checkpointInterval, null);
+    }
 
     private static final String DEFAULT_JOB_NAME = "Flink Streaming Job";
     private static final List<String> DEFAULT_VERTICES = List.of("Source: Emulated Source", "Sink: Emulated Sink");
@@ -77,6 +84,10 @@ public record JobBehaviour(Outcome outcome, Duration after, JobException excepti
         if (vertices != null) {
             vertices = List.copyOf(vertices);
         }
+    }
+
+    public boolean savepointsFail() {
+        return Boolean.TRUE.equals(failSavepoints);
     }
 
     public String effectiveJobName() {

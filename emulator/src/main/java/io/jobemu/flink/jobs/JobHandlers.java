@@ -10,7 +10,12 @@ import io.jobemu.flink.FlinkErrors;
 import io.jobemu.flink.FlinkParams;
 import io.jobemu.flink.cluster.ClusterHandlers;
 import io.jobemu.flink.cluster.TaskManagers;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
+import org.apache.commons.codec.digest.MurmurHash3;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -169,14 +174,28 @@ public final class JobHandlers {
         return FlinkErrors.json(202, Json.object());
     }
 
-    /** {@code POST /jobs/{jobid}/coordinators/{operatorid}}: no emulated operator has a coordinator. */
+    /**
+     * {@code POST /jobs/{jobid}/coordinators/{operatorid}}: the path names an operator by its uid, which Flink turns
+     * into an operator id by hashing it. No emulated operator has a coordinator, so a running job answers 404; a
+     * job the dispatcher no longer runs is not found (500).
+     */
     public Response coordinationRequest(Call call) throws Exception {
         FlinkParams.body(call, CoordinationRequest.class, "CoordinationRequestBody");
         FlinkJob job = requireJobViaGateway(call);
-        String operatorId = FlinkParams.hexId(call, "operatorid");
-        throw FlinkErrors.internal("org.apache.flink.util.FlinkException: Coordinator of operator " + operatorId
-                + " does not exist or the job vertex this operator belongs to is not initialized.",
-                "job " + job.id());
+        if (job.status().isGloballyTerminal()) {
+            throw FlinkErrors.internal(FlinkErrors.jobNotFound(job.id()));
+        }
+        throw FlinkErrors.restHandlerOfClass(404, "org.apache.flink.runtime.scheduler.CoordinatorNotExistException",
+                "Coordinator of operator " + operatorIdOf(call.pathParam("operatorid")) + " does not exist or "
+                        + "the job vertex this operator belongs to is not initialized.");
+    }
+
+    /** Flink's operator id for a uid: the Murmur3 x64 128-bit hash of its UTF-8 bytes, as little-endian bytes. */
+    static String operatorIdOf(String uid) {
+        byte[] utf8 = uid.getBytes(StandardCharsets.UTF_8);
+        long[] hash = MurmurHash3.hash128x64(utf8, 0, utf8.length, 0);
+        ByteBuffer bytes = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(hash[0]).putLong(hash[1]);
+        return HexFormat.of().formatHex(bytes.array());
     }
 
     /** The default scheduler cannot report or change resource requirements: Flink answers 500. */

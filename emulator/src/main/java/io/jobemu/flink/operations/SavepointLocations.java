@@ -21,6 +21,18 @@ public final class SavepointLocations {
         locations.add(location);
     }
 
+    /**
+     * Whether a job can restore from {@code path}: a savepoint written here and not disposed, named by its
+     * directory or by its {@code _metadata} file, in any spelling of its {@code file:} URI.
+     */
+    public boolean exists(String path) {
+        String location = SavepointPaths.normalise(path);
+        if (location.endsWith("/_metadata")) {
+            location = location.substring(0, location.length() - "/_metadata".length());
+        }
+        return locations.contains(location);
+    }
+
     /** Forgets {@code location}; false when it was never written or is already disposed. */
     public boolean dispose(String location) {
         return locations.remove(location);

@@ -79,7 +79,7 @@ public final class SubmissionHandlers {
             throw FlinkErrors.restHandler(400, "Failed to deserialize ExecutionPlan.",
                     "java.io.StreamCorruptedException: " + e.getMessage());
         }
-        FlinkJob job = cluster.jobs().submit(specOf(plan))
+        FlinkJob job = cluster.submit(specOf(plan))
                 .orElseThrow(() -> FlinkErrors.internal(DUPLICATE_SUBMISSION));
         return FlinkErrors.json(202, Json.object().put("jobUrl", "/jobs/" + job.id()));
     }
@@ -97,7 +97,8 @@ public final class SubmissionHandlers {
         JobBehaviour forGraph = new JobBehaviour(behaviour.outcome(), behaviour.after(), behaviour.exception(),
                 behaviour.restarts(), behaviour.restartInterval(), plan.name(),
                 plan.vertices().stream().map(JobVertex::name).toList(),
-                behaviour.checkpointInterval() != null ? behaviour.checkpointInterval() : plan.checkpointInterval());
+                behaviour.checkpointInterval() != null ? behaviour.checkpointInterval() : plan.checkpointInterval(),
+                behaviour.failSavepoints());
         return new JobSpec(plan.jobId(), null, null, List.of(), plan.parallelism(), plan.savepointPath(),
                 plan.allowNonRestoredState(), forGraph, plan.vertices(), plan.jobType());
     }

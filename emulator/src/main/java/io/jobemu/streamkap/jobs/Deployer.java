@@ -183,7 +183,8 @@ public final class Deployer {
             return behaviour;
         }
         return new JobBehaviour(behaviour.outcome(), behaviour.after(), behaviour.exception(), behaviour.restarts(),
-                behaviour.restartInterval(), jobName, behaviour.vertices(), behaviour.checkpointInterval());
+                behaviour.restartInterval(), jobName, behaviour.vertices(), behaviour.checkpointInterval(),
+                behaviour.failSavepoints());
     }
 
     /**
