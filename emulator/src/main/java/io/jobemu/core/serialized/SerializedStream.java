@@ -3,6 +3,8 @@ package io.jobemu.core.serialized;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Parses a Java serialization stream (protocol version 2, what {@code ObjectOutputStream} writes) into its
@@ -47,14 +49,60 @@ public final class SerializedStream {
 
     /** Every top-level item of the stream, in order: objects and block data. */
     public static List<Object> parse(byte[] bytes) throws MalformedStreamException {
-        return new SerializedStream(bytes).contents();
+        return onParserStack(() -> new SerializedStream(bytes).contents());
     }
 
     /** The stream's first object, as {@code ObjectInputStream.readObject} would return it, as data. */
     public static Object parseFirstObject(byte[] bytes) throws MalformedStreamException {
-        SerializedStream stream = new SerializedStream(bytes);
-        stream.header();
-        return stream.content(false);
+        return onParserStack(() -> {
+            SerializedStream stream = new SerializedStream(bytes);
+            stream.header();
+            return stream.content(false);
+        });
+    }
+
+    /** A parse, or a reading of parsed data that parses nested streams. */
+    public interface Reading<T> {
+        T read() throws MalformedStreamException;
+    }
+
+    /**
+     * Runs {@code reading} where the stack holds {@link #MAX_DEPTH} levels of nesting whatever the caller's stack
+     * size: on a parser thread of its own, or right here when already on one (a nested stream).
+     */
+    public static <T> T onParserStack(Reading<T> reading) throws MalformedStreamException {
+        if (Thread.currentThread() instanceof ParserThread) {
+            return reading.read();
+        }
+        FutureTask<T> task = new FutureTask<>(reading::read);
+        Thread parser = new ParserThread(task);
+        parser.start();
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            parser.interrupt();
+            throw new MalformedStreamException("interrupted while parsing");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MalformedStreamException malformed) {
+                throw malformed;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A thread whose stack is sized for {@link #MAX_DEPTH}; reserved address space, committed only as used. */
+    private static final class ParserThread extends Thread {
+
+        private static final long STACK_BYTES = 64L * 1024 * 1024;
+
+        ParserThread(Runnable parse) {
+            super(null, parse, "jobemu-serialized-stream-parser", STACK_BYTES);
+            setDaemon(true);
+        }
     }
 
     private List<Object> contents() throws MalformedStreamException {

@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Reads the job out of a serialized Flink execution plan, as {@code ObjectOutputStream} wrote it in
@@ -43,33 +41,16 @@ public final class ExecutionPlanReader {
     /** A sequence this long takes hours on a real cluster: it counts as never ending. */
     private static final long LONGEST_FINISHING_SEQUENCE = 1_000_000_000L;
     private static final int SEARCH_DEPTH = 64;
-    /** Room for every nesting level the parser allows, with a wide margin. */
-    private static final long READER_STACK_BYTES = 32L * 1024 * 1024;
 
     private ExecutionPlanReader() {
     }
 
     /**
      * The plan's job; {@link MalformedStreamException} when the bytes are not a serialized JobGraph or StreamGraph.
-     * The parse recurses once per nesting level of the stream's objects, so it runs on a thread whose stack holds
-     * {@link SerializedStream#MAX_DEPTH} levels whatever the caller's stack size.
+     * The plan and the streams nested in it are all read on one parser stack.
      */
     public static SubmittedPlan read(byte[] serializedPlan, int clusterParallelism) throws MalformedStreamException {
-        FutureTask<SubmittedPlan> reading = new FutureTask<>(() -> readHere(serializedPlan, clusterParallelism));
-        Thread reader = new Thread(null, reading, "jobemu-plan-reader", READER_STACK_BYTES);
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            return reading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a submitted plan", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof MalformedStreamException malformed) {
-                throw malformed;
-            }
-            throw new IllegalStateException("reading a submitted plan failed", e.getCause());
-        }
+        return SerializedStream.onParserStack(() -> readHere(serializedPlan, clusterParallelism));
     }
 
     private static SubmittedPlan readHere(byte[] serializedPlan, int clusterParallelism)
