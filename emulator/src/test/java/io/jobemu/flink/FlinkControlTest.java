@@ -224,7 +224,7 @@ class FlinkControlTest extends EmulatorTest {
         assertThat(flink.get("/jobs").body()).isEqualTo("{\"jobs\":[]}");
         assertThat(flink.get("/jobs/overview").body()).isEqualTo("{\"jobs\":[]}");
         assertThat(flink.get("/jars").json().path("files").size()).isZero();
-        assertThat(flink.get(BEHAVIOURS).body()).isEqualTo("{\"entryClasses\":{},\"jars\":{}}");
+        assertThat(flink.get(BEHAVIOURS).body()).isEqualTo("{\"entryClasses\":{},\"jars\":{},\"jobNames\":{}}");
         assertThat(flink.get("/jobs/" + job.id() + "/savepoints/" + triggerId).status()).isEqualTo(404);
         advance(Duration.ofMinutes(1));
         assertThat(job.status()).as("the forgotten job no longer moves").isEqualTo(JobStatus.RUNNING);

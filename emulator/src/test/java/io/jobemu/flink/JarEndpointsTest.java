@@ -352,6 +352,7 @@ class JarEndpointsTest extends EmulatorTest {
     @Test
     void runTakesEntryClassArgumentsParallelismAndSavepointFromTheBody() {
         String jarId = uploadJar(jarWith(MAIN, "example.Other"));
+        emulator.flink().cluster().savepoints().add("file:/sp/savepoint-1");
 
         HttpResult result = run(jarId, "{\"entryClass\":\"example.Other\",\"programArgsList\":[\"a\",\"b c\"],"
                 + "\"parallelism\":2,\"savepointPath\":\"file:/sp/savepoint-1\",\"allowNonRestoredState\":true,"
@@ -368,10 +369,31 @@ class JarEndpointsTest extends EmulatorTest {
     }
 
     @Test
+    void runRestoringASavepointThatDoesNotExistFailsAndLeavesAFailedJob() {
+        String jarId = uploadJar(jarWith(MAIN));
+        emulator.flink().cluster().savepoints().add("file:/sp/savepoint-2");
+
+        HttpResult missing = run(jarId, "{\"savepointPath\":\"file:///sp/never-written\"}");
+        HttpResult existing = run(jarId, "{\"savepointPath\":\"/sp/savepoint-2/_metadata\"}");
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.firstErrorLine()).isEqualTo(RHE + "Could not execute application.");
+        assertThat(missing.firstError()).contains("Caused by: org.apache.flink.runtime.client.JobInitializationException: "
+                + "Could not start the JobMaster.", "Cannot find checkpoint or savepoint file/directory "
+                + "'file:///sp/never-written'");
+        assertThat(existing.status()).isEqualTo(200);
+        JsonNode jobs = flink.get("/jobs/overview").json().path("jobs");
+        assertThat(jobs).extracting(j -> j.path("state").asText()).containsExactlyInAnyOrder("FAILED",
+                "INITIALIZING");
+    }
+
+    @Test
     void runFallsBackToQueryParametersButBodyFieldsWin() {
         String jarId = uploadJar(jarWith(MAIN, "example.Other"));
         String query = "?entry-class=example.Other&programArg=a,b&programArg=c&parallelism=3"
                 + "&savepointPath=file:/sp/q&allowNonRestoredState=true";
+        emulator.flink().cluster().savepoints().add("file:/sp/q");
+        emulator.flink().cluster().savepoints().add("file:/sp/b");
 
         FlinkJob fromQuery = job(flink.post("/jars/" + jarId + "/run" + query, null).json().path("jobid").asText());
         String body = "{\"entryClass\":\"" + MAIN + "\",\"parallelism\":4,\"programArgsList\":[\"x\"],"

@@ -120,6 +120,14 @@ final class FlinkFuzzTarget extends EmulatedApiFuzzTarget {
         return state.append(" behaviours=").append(behaviours.body()).toString();
     }
 
+    /** A run restoring a savepoint that does not exist answers 400 and leaves a FAILED job, as in Flink. */
+    @Override
+    public boolean refusalMayStore(FuzzCase fuzzCase, RawHttp.Response response) {
+        return fuzzCase.operation() != null && fuzzCase.operation().startsWith("POST /jars/{jarid}/run")
+                && response.status() == 400 && Oracles.json(response).path("errors").path(0).asText()
+                .contains("Cannot find checkpoint or savepoint file/directory");
+    }
+
     @Override
     public String violation(FuzzCase fuzzCase, RawHttp.Response response) {
         String transport = Oracles.transport(fuzzCase, response);
