@@ -370,7 +370,7 @@ class JarEndpointsTest extends EmulatorTest {
 
     @Test
     void runRestoringASavepointThatDoesNotExistFailsAndLeavesAFailedJob() {
-        String jarId = uploadJar(jarWith(MAIN));
+        String jarId = uploadJar(TestJars.withMainClass(MAIN));
         emulator.flink().cluster().savepoints().add("file:/sp/savepoint-2");
 
         HttpResult missing = run(jarId, "{\"savepointPath\":\"file:///sp/never-written\"}");
