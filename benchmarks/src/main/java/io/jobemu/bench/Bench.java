@@ -48,6 +48,7 @@ public final class Bench {
         phase("start-up", startup::run);
         ThroughputBench throughput = new ThroughputBench(settings, servers, report, jobJar);
         phase("throughput, latency and lifecycle", throughput::run);
+        phase("flink run", new FlinkRunBench(settings, servers, report)::run);
         phase("memory", new MemoryBench(settings, servers, report, jobJar, startup.idle(), throughput.loaded())::run);
         phase("cost growth", new GrowthBench(settings, servers, report, jobJar)::run);
 

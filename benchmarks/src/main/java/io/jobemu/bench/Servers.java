@@ -28,7 +28,7 @@ final class Servers {
             "-Xms8m", "-Xmx256m", "-Xss512k");
 
     /** The flags Flink's own distribution starts its JVMs with on Java 17; jar runs fail without them. */
-    private static final List<String> FLINK_JVM_OPTIONS = List.of(
+    static final List<String> FLINK_JVM_OPTIONS = List.of(
             "--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
             "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",

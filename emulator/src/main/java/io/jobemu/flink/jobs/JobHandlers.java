@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.http.Call;
 import io.jobemu.core.http.Json;
 import io.jobemu.core.http.Response;
+import io.jobemu.core.serialized.MalformedStreamException;
+import io.jobemu.core.serialized.SerializedStream;
 import io.jobemu.flink.FlinkCluster;
 import io.jobemu.flink.FlinkErrors;
 import io.jobemu.flink.FlinkParams;
@@ -15,6 +17,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.codec.digest.MurmurHash3;
 import java.util.Locale;
 import java.util.Map;
@@ -176,18 +179,40 @@ public final class JobHandlers {
 
     /**
      * {@code POST /jobs/{jobid}/coordinators/{operatorid}}: the path names an operator by its uid, which Flink turns
-     * into an operator id by hashing it. No emulated operator has a coordinator, so a running job answers 404; a
-     * job the dispatcher no longer runs is not found (500).
+     * into an operator id by hashing it. The JobMaster first deserializes the request (bytes that are not a Java
+     * serialization stream fail with a 500, read here as data); no emulated operator has a coordinator, so a
+     * well-formed request to a running job answers 404. A job the dispatcher no longer runs is not found (500).
      */
     public Response coordinationRequest(Call call) throws Exception {
-        FlinkParams.body(call, CoordinationRequest.class, "CoordinationRequestBody");
+        CoordinationRequest request = FlinkParams.body(call, CoordinationRequest.class, "CoordinationRequestBody");
         FlinkJob job = requireJobViaGateway(call);
         if (job.status().isGloballyTerminal()) {
             throw FlinkErrors.internal(FlinkErrors.jobNotFound(job.id()));
         }
+        streamCorruption(request.serializedCoordinationRequest()).ifPresent(corruption -> {
+            throw FlinkErrors.internal(FlinkErrors.COMPLETION_EXCEPTION + ": " + corruption, corruption);
+        });
         throw FlinkErrors.restHandlerOfClass(404, "org.apache.flink.runtime.scheduler.CoordinatorNotExistException",
                 "Coordinator of operator " + operatorIdOf(call.pathParam("operatorid")) + " does not exist or "
                         + "the job vertex this operator belongs to is not initialized.");
+    }
+
+    /** Why ObjectInputStream would refuse {@code serialized}, as the exception it throws prints; empty if it would not. */
+    private static Optional<String> streamCorruption(byte[] serialized) {
+        byte[] bytes = serialized == null ? new byte[0] : serialized;
+        if (bytes.length < 4) {
+            return Optional.of("java.io.EOFException");
+        }
+        if ((bytes[0] & 0xFF) != 0xAC || (bytes[1] & 0xFF) != 0xED || bytes[2] != 0 || bytes[3] != 5) {
+            return Optional.of("java.io.StreamCorruptedException: invalid stream header: "
+                    + HexFormat.of().withUpperCase().formatHex(bytes, 0, 4));
+        }
+        try {
+            SerializedStream.parseFirstObject(bytes);
+            return Optional.empty();
+        } catch (MalformedStreamException e) {
+            return Optional.of("java.io.StreamCorruptedException: " + e.getMessage());
+        }
     }
 
     /** Flink's operator id for a uid: the Murmur3 x64 128-bit hash of its UTF-8 bytes, as little-endian bytes. */

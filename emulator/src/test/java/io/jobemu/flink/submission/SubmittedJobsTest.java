@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -212,6 +213,54 @@ class SubmittedJobsTest extends EmulatorTest {
             assertThat(refused.firstErrorLine()).isEqualTo(RHE + "Failed to deserialize ExecutionPlan.");
         }
         assertThat(flink.get("/jobs/overview").json().path("jobs")).isEmpty();
+    }
+
+    @Test
+    void aCoordinationRequestFindsNoCoordinatorOnARunningJob() throws IOException {
+        submit("endless-stream-graph.bin");
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(request)) {
+            out.writeObject("a coordination request");
+        }
+        String wellFormed = "{\"serializedCoordinationRequest\":\""
+                + java.util.Base64.getEncoder().encodeToString(request.toByteArray()) + "\"}";
+
+        HttpResult missing = flink.post("/jobs/" + ENDLESS + "/coordinators/my-uid", wellFormed);
+        HttpResult corrupt = flink.post("/jobs/" + ENDLESS + "/coordinators/my-uid",
+                "{\"serializedCoordinationRequest\":\"AA==\"}");
+        flink.patch("/jobs/" + ENDLESS + "?mode=cancel");
+        advance(Duration.ofSeconds(1));
+        HttpResult gone = flink.post("/jobs/" + ENDLESS + "/coordinators/my-uid", wellFormed);
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.firstErrorLine()).isEqualTo("org.apache.flink.runtime.scheduler.CoordinatorNotExistException:"
+                + " Coordinator of operator 8409efe6adc6d20787611f16017c808f does not exist or the job vertex this "
+                + "operator belongs to is not initialized.");
+        assertThat(corrupt.status()).isEqualTo(500);
+        assertThat(corrupt.json().path("errors").get(1).asText()).contains("java.io.EOFException");
+        assertThat(gone.status()).isEqualTo(500);
+        assertThat(gone.json().path("errors").get(1).asText()).contains("FlinkJobNotFoundException");
+    }
+
+    @Test
+    void corruptedPlansAreRefusedOrRunButNeverBreakTheServer() {
+        byte[] plan = plan("endless-stream-graph.bin");
+        Random random = new Random(1208);
+        for (int i = 0; i < 300; i++) {
+            byte[] mutated = plan.clone();
+            for (int flip = 0; flip < 1 + random.nextInt(8); flip++) {
+                mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
+            }
+            HttpResult answer = submitNamed("plan.bin", "plan.bin", mutated);
+            if (answer.status() == 400) {
+                assertThat(answer.firstErrorLine()).isEqualTo(RHE + "Failed to deserialize ExecutionPlan.");
+            } else if (answer.status() == 500) {
+                assertThat(answer.json().path("errors").get(1).asText()).contains("Application has already been");
+            } else {
+                assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+            }
+        }
+        assertThat(flink.get("/overview").status()).isEqualTo(200);
     }
 
     @Test
