@@ -144,12 +144,7 @@ class RestClusterClientTest {
     @ParameterizedTest
     @ValueSource(strings = {FlinkTargets.EMULATOR, FlinkTargets.REAL_FLINK})
     void anEndlessJobTakesASavepointAndStopsWithOne(String target) throws Exception {
-        URI address = targets.address(target);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(address.getHost(),
-                address.getPort());
-        TestJobs.unbounded(env);
-        JobClient job = env.executeAsync("remote endless");
-        awaitStatus(job, JobStatus.RUNNING);
+        JobClient job = runningEndlessJob(target, "remote endless");
         try (RestClusterClient<StandaloneClusterId> client = client(target)) {
             targets.awaitAllTasksRunning(target, job.getJobID().toString());
             JsonNode details = targets.get(target, "/jobs/" + job.getJobID());
@@ -174,12 +169,7 @@ class RestClusterClientTest {
     @ParameterizedTest
     @ValueSource(strings = {FlinkTargets.EMULATOR, FlinkTargets.REAL_FLINK})
     void anEndlessJobIsCancelled(String target) throws Exception {
-        URI address = targets.address(target);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(address.getHost(),
-                address.getPort());
-        TestJobs.unbounded(env);
-        JobClient job = env.executeAsync("remote cancelled");
-        awaitStatus(job, JobStatus.RUNNING);
+        JobClient job = runningEndlessJob(target, "remote cancelled");
         try (RestClusterClient<StandaloneClusterId> client = client(target)) {
             client.cancel(job.getJobID()).get(1, TimeUnit.MINUTES);
             awaitStatus(job, JobStatus.CANCELED);
@@ -187,6 +177,17 @@ class RestClusterClientTest {
             assertThat(result.getJobStatus()).contains(JobStatus.CANCELED);
             assertThat(result.getJobName()).isEqualTo("remote cancelled");
         }
+    }
+
+    /** An endless job submitted by a remote environment (as flink run submits it), once it is RUNNING. */
+    private static JobClient runningEndlessJob(String target, String name) throws Exception {
+        URI address = targets.address(target);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(address.getHost(),
+                address.getPort());
+        TestJobs.unbounded(env);
+        JobClient job = env.executeAsync(name);
+        awaitStatus(job, JobStatus.RUNNING);
+        return job;
     }
 
     private static RestClusterClient<StandaloneClusterId> client(String target) throws Exception {

@@ -1,12 +1,7 @@
 package io.jobemu.core.serialized;
 
-import java.nio.ByteBuffer;
-
-/** Raw bytes a writeObject or writeExternal method wrote (its primitives), in stream order. */
-public record BlockData(byte[] bytes) {
-
-    /** The bytes as big-endian primitives, as DataOutput wrote them. */
-    public ByteBuffer buffer() {
-        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
-    }
-}
+/**
+ * Raw bytes a writeObject or writeExternal method wrote (its primitives), in stream order; {@link
+ * JdkValues#blockBytes} joins the chunks of one annotation.
+ */
+public record BlockData(byte[] bytes) {}

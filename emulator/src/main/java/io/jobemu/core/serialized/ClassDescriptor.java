@@ -13,7 +13,6 @@ public record ClassDescriptor(String name, long serialVersionUid, int flags, Lis
     static final int SC_SERIALIZABLE = 0x02;
     static final int SC_EXTERNALIZABLE = 0x04;
     static final int SC_BLOCK_DATA = 0x08;
-    static final int SC_ENUM = 0x10;
 
     public ClassDescriptor {
         fields = List.copyOf(fields);

@@ -65,29 +65,35 @@ public final class SerialObject {
         return Optional.empty();
     }
 
+    /** A field's value when it is of {@code type}. */
+    public <T> Optional<T> field(String name, Class<T> type) {
+        return field(name).filter(type::isInstance).map(type::cast);
+    }
+
     public Optional<String> string(String name) {
-        return field(name).filter(String.class::isInstance).map(String.class::cast);
+        return field(name, String.class);
     }
 
     public Optional<SerialObject> object(String name) {
-        return field(name).filter(SerialObject.class::isInstance).map(SerialObject.class::cast);
+        return field(name, SerialObject.class);
     }
 
+    /** A long field, or any narrower whole number widened. */
     public Optional<Long> longValue(String name) {
-        return field(name).filter(Number.class::isInstance).map(n -> ((Number) n).longValue());
+        return field(name, Number.class).map(Number::longValue);
     }
 
     public Optional<Integer> intValue(String name) {
-        return field(name).filter(Integer.class::isInstance).map(Integer.class::cast);
+        return field(name, Integer.class);
     }
 
     public Optional<Boolean> booleanValue(String name) {
-        return field(name).filter(Boolean.class::isInstance).map(Boolean.class::cast);
+        return field(name, Boolean.class);
     }
 
     /** The constant's name of an enum field. */
     public Optional<String> enumConstant(String name) {
-        return field(name).filter(SerialEnum.class::isInstance).map(e -> ((SerialEnum) e).constant());
+        return field(name, SerialEnum.class).map(SerialEnum::constant);
     }
 
     /** The annotation of the class {@code className} in this object's hierarchy; empty if it wrote none. */
