@@ -1,7 +1,5 @@
 package io.jobemu.flink;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.http.ApiError;
 import io.jobemu.core.http.Json;
@@ -90,11 +88,15 @@ public final class FlinkErrors {
 
     /** The {@code {"class","stack-trace","serialized-throwable"}} object Flink sends for a failure cause. */
     public static ObjectNode serializedThrowable(String exceptionClass, String message) {
-        String trace = stackTrace(exceptionClass + ": " + message);
+        return printedThrowable(exceptionClass, stackTrace(exceptionClass + ": " + message));
+    }
+
+    /** The same for a failure whose printed stack trace is {@code trace}. */
+    public static ObjectNode printedThrowable(String exceptionClass, String trace) {
         return Json.object()
                 .put("class", exceptionClass)
                 .put("stack-trace", trace)
-                .put("serialized-throwable", Base64.getEncoder().encodeToString(trace.getBytes(UTF_8)));
+                .put("serialized-throwable", Base64.getEncoder().encodeToString(SerializedThrowableStream.of(trace)));
     }
 
     private static ObjectNode errors(String message) {

@@ -61,6 +61,14 @@ final class FlinkTargets implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** A control-API request ({@code /_emulator/...}) to the target; it must answer 200. */
+    void control(String target, String method, String path, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(address(target) + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(200);
+    }
+
     /** A savepoint needs every task running, which on a real cluster comes a little after the job's RUNNING. */
     void awaitAllTasksRunning(String target, String jobId) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();

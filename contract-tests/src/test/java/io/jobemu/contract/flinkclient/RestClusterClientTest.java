@@ -32,6 +32,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -164,6 +165,39 @@ class RestClusterClientTest {
             assertThat(listed(client, job.getJobID())).extracting(JobStatusMessage::getJobName)
                     .containsExactly("remote endless");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {FlinkTargets.EMULATOR, FlinkTargets.REAL_FLINK})
+    void aFailingJobsExceptionReachesTheClient(String target) throws Exception {
+        if (target.equals(FlinkTargets.EMULATOR)) {
+            targets.control(target, "PUT", "/_emulator/flink/behaviours/job-names/remote%20failing",
+                    "{\"outcome\":\"FAIL\",\"after\":\"PT0.1S\",\"exception\":{\"class\":\"java.io.IOException\","
+                            + "\"message\":\"disk full\"}}");
+        }
+        URI address = targets.address(target);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(address.getHost(),
+                address.getPort());
+        TestJobs.failing(env);
+
+        assertThatThrownBy(() -> env.execute("remote failing"))
+                .hasStackTraceContaining("org.apache.flink.runtime.client.JobExecutionException: Job execution failed.")
+                .hasStackTraceContaining("java.io.IOException: disk full");
+    }
+
+    @Test
+    void aSubmittedJobsScriptedSavepointFailureReachesTheClient() throws Exception {
+        targets.control(FlinkTargets.EMULATOR, "PUT",
+                "/_emulator/flink/behaviours/job-names/remote%20failing%20savepoints", "{\"failSavepoints\":true}");
+        JobClient job = runningEndlessJob(FlinkTargets.EMULATOR, "remote failing savepoints");
+        targets.awaitAllTasksRunning(FlinkTargets.EMULATOR, job.getJobID().toString());
+
+        assertThatThrownBy(() -> job.triggerSavepoint(temp.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(1, TimeUnit.MINUTES))
+                .hasStackTraceContaining("org.apache.flink.runtime.checkpoint.CheckpointException: Asynchronous task "
+                        + "checkpoint failed.");
+        assertThat(job.getJobStatus().get(1, TimeUnit.MINUTES)).isEqualTo(JobStatus.RUNNING);
+        job.cancel().get(1, TimeUnit.MINUTES);
     }
 
     @ParameterizedTest

@@ -26,6 +26,12 @@ public final class TestJobs {
                 .sinkTo(new DiscardingSink<>()).name("discard");
     }
 
+    /** A job whose map fails on its first record; with no restart strategy the job fails at once. */
+    static void failing(StreamExecutionEnvironment env) {
+        env.fromSequence(1, 1000).name("numbers").map(new FailingMap()).name("failing map")
+                .sinkTo(new DiscardingSink<>()).name("discard");
+    }
+
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (args.length > 1 && args[1].equals("unbounded")) {
@@ -40,6 +46,13 @@ public final class TestJobs {
         @Override
         public Long map(Long value) {
             return value * 2;
+        }
+    }
+
+    static final class FailingMap implements MapFunction<Long, Long> {
+        @Override
+        public Long map(Long value) throws java.io.IOException {
+            throw new java.io.IOException("disk full");
         }
     }
 

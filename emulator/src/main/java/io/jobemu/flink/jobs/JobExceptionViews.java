@@ -1,11 +1,10 @@
 package io.jobemu.flink.jobs;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.http.Json;
-import java.util.Base64;
+import io.jobemu.flink.FlinkErrors;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,11 +52,7 @@ public final class JobExceptionViews {
                 return Optional.empty();
             }
             JobFailure last = failures.get(failures.size() - 1);
-            String trace = rootStacktrace(j, last);
-            return Optional.of(Json.object()
-                    .put("class", rootExceptionClass(last))
-                    .put("stack-trace", trace)
-                    .put("serialized-throwable", Base64.getEncoder().encodeToString(trace.getBytes(UTF_8))));
+            return Optional.of(FlinkErrors.printedThrowable(rootExceptionClass(last), rootStacktrace(j, last)));
         });
     }
 
