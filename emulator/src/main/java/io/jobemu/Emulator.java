@@ -4,6 +4,7 @@ import io.jobemu.core.ApiListener;
 import io.jobemu.core.EmulatedApi;
 import io.jobemu.core.EmulatorContext;
 import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.core.control.ControlGuard;
 import io.jobemu.core.Namespace;
 import io.jobemu.core.Namespaces;
 import io.jobemu.core.faults.FaultRegistry;
@@ -51,13 +52,15 @@ public final class Emulator implements AutoCloseable {
         this.namespaces = new Namespaces(this::createNamespace, config.limits().maxNamespaces());
         this.defaultNamespace = namespaces.get(Namespaces.DEFAULT);
         this.worker = joined(workerStart);
+        ControlGuard controlGuard = new ControlGuard(config.controlAccess());
         for (EmulatedApi api : List.of(flink(), jobserver(), streamkap())) {
             int port = switch (api.name()) {
                 case "flink" -> config.flinkPort();
                 case "jobserver" -> config.jobserverPort();
                 default -> config.streamkapPort();
             };
-            listeners.put(api.name(), new ApiListener(api.name(), namespaces, config.host(), port, worker));
+            listeners.put(api.name(), new ApiListener(api.name(), namespaces, controlGuard, config.host(), port,
+                    worker));
         }
     }
 

@@ -2,6 +2,7 @@ package io.jobemu;
 
 import io.jobemu.core.Limits;
 import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.core.control.ControlAccess;
 import io.jobemu.flink.TimingProfile;
 import io.jobemu.jobserver.JobserverSettings;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Command line: parses options into an {@link EmulatorConfig}, starts the {@link Emulator}, prints its URLs. */
 public final class Main {
@@ -38,6 +40,12 @@ public final class Main {
               --journal-capacity N  requests kept in the journal (default 10000)
               --jobserver-user NAME:PASSWORD  turns spark-jobserver's Basic authentication on for this
                                     user, with every permission; repeat for more users
+              --control-token TOKEN  every control request (/_emulator/...) must then carry TOKEN in
+                                    the X-Emulator-Control-Token header; use one whenever the ports
+                                    leave the machine (default: the JOBEMU_CONTROL_TOKEN environment
+                                    variable, else none)
+              --control-allow-origin ORIGIN  lets web pages from ORIGIN (e.g. http://localhost:3000, or *
+                                    for any) use the control API; repeat for more (default: none)
 
             Limits (SIZE is bytes, or a number with k, m or g for KiB, MiB, GiB):
               --flink-max-content-length SIZE  largest Flink request body, as Flink's
@@ -55,10 +63,13 @@ public final class Main {
     private Main() {
     }
 
+    /** The environment variable a container passes the control token in (an option would show in {@code ps}). */
+    static final String CONTROL_TOKEN_VARIABLE = "JOBEMU_CONTROL_TOKEN";
+
     public static void main(String[] args) {
         EmulatorConfig config;
         try {
-            config = parse(List.of(args));
+            config = parse(List.of(args), System.getenv());
         } catch (HelpRequested e) {
             System.out.print(USAGE);
             return;
@@ -88,7 +99,14 @@ public final class Main {
     }
 
     static EmulatorConfig parse(List<String> args) {
+        return parse(args, Map.of());
+    }
+
+    /** @param environment where {@value #CONTROL_TOKEN_VARIABLE} is read; {@code --control-token} wins over it */
+    static EmulatorConfig parse(List<String> args, Map<String, String> environment) {
         EmulatorConfig config = EmulatorConfig.defaults();
+        String controlToken = environment.get(CONTROL_TOKEN_VARIABLE);
+        List<String> allowedOrigins = new ArrayList<>();
         int flinkPort = config.flinkPort();
         int jobserverPort = config.jobserverPort();
         int streamkapPort = config.streamkapPort();
@@ -133,6 +151,13 @@ public final class Main {
                     config = config.withJournalCapacity((int) capacity);
                 }
                 case "--jobserver-user" -> jobserverUsers.add(user(name, value(name, inlineValue, rest)));
+                case "--control-token" -> {
+                    controlToken = value(name, inlineValue, rest);
+                    if (controlToken.isEmpty()) {
+                        throw new IllegalArgumentException(name + " must not be empty");
+                    }
+                }
+                case "--control-allow-origin" -> allowedOrigins.add(value(name, inlineValue, rest));
                 case "--flink-max-content-length" -> limits.flinkMaxContentLength(
                         size(name, value(name, inlineValue, rest)));
                 case "--flink-jar-store-bytes" -> limits.flinkJarStoreBytes(size(name, value(name, inlineValue, rest)));
@@ -150,7 +175,12 @@ public final class Main {
         if (!jobserverUsers.isEmpty()) {
             config = config.withJobserverSettings(config.jobserverSettings().withAuthentication(jobserverUsers));
         }
-        return config.withPorts(flinkPort, jobserverPort, streamkapPort).withLimits(limits.build());
+        ControlAccess access = ControlAccess.LOCAL_ONLY.withAllowedOrigins(allowedOrigins);
+        if (controlToken != null && !controlToken.isEmpty()) {
+            access = access.withToken(controlToken);
+        }
+        return config.withPorts(flinkPort, jobserverPort, streamkapPort).withLimits(limits.build())
+                .withControlAccess(access);
     }
 
     private static String value(String name, String inlineValue, Deque<String> rest) {

@@ -2,6 +2,7 @@ package io.jobemu.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.core.control.ControlApi;
+import io.jobemu.core.control.ControlGuard;
 import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.faults.FaultSpec;
 import io.jobemu.core.http.Call;
@@ -15,6 +16,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.net.BindException;
@@ -50,13 +52,16 @@ public final class ApiListener {
 
     private final String apiName;
     private final Namespaces namespaces;
+    private final ControlGuard controlGuard;
     private final Undertow server;
     private final String host;
     private final int requestedPort;
 
-    public ApiListener(String apiName, Namespaces namespaces, String host, int port, XnioWorker worker) {
+    public ApiListener(String apiName, Namespaces namespaces, ControlGuard controlGuard, String host, int port,
+                       XnioWorker worker) {
         this.apiName = apiName;
         this.namespaces = namespaces;
+        this.controlGuard = controlGuard;
         this.host = host;
         this.requestedPort = port;
         this.server = Undertow.builder()
@@ -126,11 +131,14 @@ public final class ApiListener {
     }
 
     /**
-     * On the I/O thread: picks the namespace, applies an injected fault if one strikes, else serves the request as
-     * {@link #handlerFor} says.
+     * On the I/O thread: lets the {@link ControlGuard} vet a control request before anything else, picks the
+     * namespace, applies an injected fault if one strikes, else serves the request as {@link #handlerFor} says.
      */
     private void route(HttpServerExchange exchange) throws Exception {
         String uriPrefix = stripNamespacePrefix(exchange);
+        if (isControl(exchange.getRelativePath()) && !admittedByGuard(exchange)) {
+            return;
+        }
         String namespaceName = uriPrefix.isEmpty()
                 ? Optional.ofNullable(exchange.getRequestHeaders().getFirst(Namespaces.HEADER))
                         .orElse(Namespaces.DEFAULT)
@@ -227,6 +235,21 @@ public final class ApiListener {
         } else {
             exchange.dispatch(exchange.getIoThread(), onIoThread -> send(onIoThread, response));
         }
+    }
+
+    /** True to go on; else answers the refusal (or an allowed origin's preflight) and ends the exchange. */
+    private boolean admittedByGuard(HttpServerExchange exchange) {
+        ControlGuard.Decision decision = controlGuard.check(exchange.getRequestMethod().toString(),
+                exchange.getRequestHeaders());
+        decision.responseHeaders().forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name),
+                value));
+        if (decision instanceof ControlGuard.Decision.Answer answer) {
+            Response response = answer.error() == null ? new Response(answer.status(), null, null, Map.of())
+                    : ControlApi.error(answer.status(), answer.error());
+            exchange.dispatch(() -> writeQuietly(exchange, response));
+            return false;
+        }
+        return true;
     }
 
     /** Removes a {@code /_ns/<name>} prefix from the path the APIs see; returns the prefix, or "" if none. */

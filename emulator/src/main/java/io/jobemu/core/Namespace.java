@@ -34,7 +34,8 @@ public final class Namespace implements AutoCloseable {
         this.name = name;
         this.context = context;
         apiList.forEach(api -> apis.put(api.name(), api));
-        this.control = new ControlApi(context, apiList, faults, baseUrls, namespaces);
+        this.control = new ControlApi(context, apiList, faults, baseUrls, namespaces,
+                name.equals(Namespaces.DEFAULT));
         Path uploads;
         try {
             uploads = Files.createDirectories(context.workDir().resolve("multipart"));

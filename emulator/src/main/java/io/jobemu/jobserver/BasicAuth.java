@@ -2,8 +2,6 @@ package io.jobemu.jobserver;
 
 import io.jobemu.core.http.ApiError;
 import io.jobemu.core.http.Call;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * The real server's access control: off by default ({@code AllowAllAccessControl}: everyone is "anonymous" and may
  * do everything); on, HTTP Basic against the configured users ({@code ShiroAccessControl}), answering akka's 401
- * with the realm "Sparkjobserver Private", and 403 for a missing permission.
+ * with the realm "Sparkjobserver Private", and 403 for a missing permission. The header is read as akka-http reads
+ * it ({@link BasicCredentials}).
  */
 public final class BasicAuth {
 
@@ -40,12 +39,11 @@ public final class BasicAuth {
         if (!current.authentication()) {
             return ANONYMOUS;
         }
-        Optional<String> header = call.header("Authorization");
-        if (header.isEmpty()) {
-            throw new ApiError(AkkaDefaults.unauthorized(false, REALM));
-        }
-        return basicCredentials(header.get())
-                .flatMap(credentials -> login(current, credentials[0], credentials[1]))
+        // akka-http's authenticateOrRejectWithChallenge: no Basic credentials at all is "not supplied", wrong ones
+        // "invalid"
+        BasicCredentials credentials = call.header("Authorization").flatMap(BasicCredentials::parse)
+                .orElseThrow(() -> new ApiError(AkkaDefaults.unauthorized(false, REALM)));
+        return login(current, credentials.user(), credentials.password())
                 .orElseThrow(() -> new ApiError(AkkaDefaults.unauthorized(true, REALM)));
     }
 
@@ -54,22 +52,6 @@ public final class BasicAuth {
         if (!authenticate(call).hasPermission(permission)) {
             throw new ApiError(AkkaDefaults.forbidden());
         }
-    }
-
-    private static Optional<String[]> basicCredentials(String header) {
-        String[] parts = header.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Basic")) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        return Optional.of(colon < 0 ? new String[] {decoded, ""}
-                : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
     }
 
     /** A user with no known permission gets every permission, as the real {@code createAuthInfo} grants. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.control.ControlApi;
+import io.jobemu.core.control.Redaction;
 import io.jobemu.core.http.ApiError;
 import io.jobemu.core.http.Call;
 import io.jobemu.core.http.Json;
@@ -22,7 +23,7 @@ import java.util.Locale;
 
 /**
  * Test control of the emulated job server, under {@code /_emulator/jobserver}: what jobs of a main class do, the
- * server settings (Basic authentication, slots per context, health, context stop time), forcing a context's driver
+ * server settings (Basic authentication, slots per context, health, context stop time, environment), forcing a context's driver
  * into a state, and the transitions a context or job took.
  */
 final class JobserverControl {
@@ -64,8 +65,9 @@ final class JobserverControl {
         return Response.json(200, Json.object().put("removed", mainClass));
     }
 
+    /** Passwords (and environment variables with secret names) show as redacted: no answer echoes a secret. */
     private Response settingsView() {
-        return Response.json(200, Json.MAPPER.valueToTree(server.settings()));
+        return Response.json(200, Redaction.json(Json.MAPPER.valueToTree(server.settings())));
     }
 
     /** Replaces the fields the body names; the others keep their values. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.http.Json;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Server settings a test can change at run time through {@code PUT /_emulator/jobserver/settings} (the real server
@@ -18,9 +20,11 @@ import java.util.List;
  * @param healthy           what the health check reports on {@code GET /healthz}
  * @param contextStopDelay  how long stopping a context takes on the emulator clock; a DELETE that would wait
  *                          longer than the 15 s deletion timeout answers 202 at once
+ * @param environment       the environment variables job and context configs see in substitutions such as
+ *                          {@code ${HOME}}: the emulated server's, never the host's (empty by default)
  */
 public record JobserverSettings(boolean authentication, List<User> users, int maxJobsPerContext, boolean healthy,
-                                Duration contextStopDelay) {
+                                Duration contextStopDelay, Map<String, String> environment) {
 
     /** One login, as a Shiro ini file would declare it. */
     public record User(String name, String password, List<String> permissions) {
@@ -32,10 +36,15 @@ public record JobserverSettings(boolean authentication, List<User> users, int ma
         }
     }
 
-    public static final JobserverSettings DEFAULTS = new JobserverSettings(false, List.of(), 8, true, Duration.ZERO);
+    public static final JobserverSettings DEFAULTS = new JobserverSettings(false, List.of(), 8, true, Duration.ZERO,
+            Map.of());
 
     public JobserverSettings {
         users = users == null ? List.of() : List.copyOf(users);
+        if (environment != null && environment.values().stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("environment variables need a string value");
+        }
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
         if (maxJobsPerContext < 0) {
             throw new IllegalArgumentException("maxJobsPerContext must not be negative, got " + maxJobsPerContext);
         }
@@ -49,7 +58,7 @@ public record JobserverSettings(boolean authentication, List<User> users, int ma
 
     /** These settings with Basic authentication on, for exactly these users. */
     public JobserverSettings withAuthentication(List<User> allowed) {
-        return new JobserverSettings(true, allowed, maxJobsPerContext, healthy, contextStopDelay);
+        return new JobserverSettings(true, allowed, maxJobsPerContext, healthy, contextStopDelay, environment);
     }
 
     /** These settings with the fields present in {@code changes} replaced. */

@@ -3,6 +3,7 @@ package io.jobemu.junit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.core.control.ControlApi;
+import io.jobemu.core.control.ControlGuard;
 import io.jobemu.core.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** Speaks to one namespace's control API ({@code <base>/_emulator/...}) and reads the emulated APIs over HTTP. */
 final class ControlClient {
@@ -32,10 +36,15 @@ final class ControlClient {
     }
 
     private final String base;
+    private final Optional<String> controlToken;
 
-    /** @param base the URL the control prefix is appended to, namespace prefix included */
-    ControlClient(String base) {
+    /**
+     * @param base         the URL the control prefix is appended to, namespace prefix included
+     * @param controlToken the emulator's control token, sent with every control request, if it has one
+     */
+    ControlClient(String base, Optional<String> controlToken) {
         this.base = base;
+        this.controlToken = controlToken;
     }
 
     JsonNode get(String path) {
@@ -62,7 +71,11 @@ final class ControlClient {
      */
     JsonNode call(String method, String path, Object body) {
         String url = base + ControlApi.PREFIX + path;
-        Reply reply = send(method, url, json(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        // state-changing control requests must be JSON, which no web page can send without a CORS preflight
+        headers.put("Content-Type", "application/json");
+        controlToken.ifPresent(token -> headers.put(ControlGuard.TOKEN_HEADER, token));
+        Reply reply = send(method, url, json(body), headers);
         if (reply.status() >= 300) {
             JsonNode error = reply.body().isEmpty() ? null : tryJson(reply.body());
             throw new EmulatorControlException(method, url, reply.status(),
@@ -73,12 +86,14 @@ final class ControlClient {
 
     /** Any request, to any URL; transport failures are unchecked. */
     static Reply send(String method, String url, String jsonBody) {
+        return send(method, url, jsonBody, jsonBody == null ? Map.of() : Map.of("Content-Type", "application/json"));
+    }
+
+    private static Reply send(String method, String url, String jsonBody, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
-        }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());

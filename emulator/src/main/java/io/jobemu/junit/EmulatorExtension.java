@@ -257,6 +257,9 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
             if (annotation.seed() != WithEmulator.RANDOM_IDS) {
                 config = config.withSeed(annotation.seed());
             }
+            if (!annotation.controlToken().isEmpty()) {
+                config = config.withControlAccess(config.controlAccess().withToken(annotation.controlToken()));
+            }
             return new Settings(annotation.lifecycle(), config, null, annotation.resetBetweenTests(),
                     annotation.isolation(), annotation.leaks());
         }

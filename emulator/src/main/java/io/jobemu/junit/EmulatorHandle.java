@@ -22,8 +22,11 @@ public final class EmulatorHandle {
 
     private final EmulatorUrls serverUrls;
     private final String namespace;
+    private final Optional<String> controlToken;
     private final EmulatorUrls urls;
     private final ControlClient control;
+    /** The default namespace's control API, the only one that lists and deletes namespaces. */
+    private final ControlClient root;
     private final FlinkHandle flink;
     private final JobserverHandle jobserver;
     private final StreamkapHandle streamkap;
@@ -31,12 +34,14 @@ public final class EmulatorHandle {
     private final FaultsHandle faults;
     private final JournalHandle journal;
 
-    private EmulatorHandle(EmulatorUrls serverUrls, String namespace) {
+    private EmulatorHandle(EmulatorUrls serverUrls, String namespace, Optional<String> controlToken) {
         this.serverUrls = serverUrls;
         this.namespace = namespace;
+        this.controlToken = controlToken;
         this.urls = namespace.equals(Namespaces.DEFAULT) ? serverUrls
                 : serverUrls.withPathPrefix(Namespaces.PATH_PREFIX + namespace);
-        this.control = new ControlClient(urls.controlBase());
+        this.control = new ControlClient(urls.controlBase(), controlToken);
+        this.root = new ControlClient(serverUrls.controlBase(), controlToken);
         this.flink = new FlinkHandle(urls.flink(), control);
         this.jobserver = new JobserverHandle(urls.jobserver(), control);
         this.streamkap = new StreamkapHandle(urls.streamkap(), control);
@@ -47,7 +52,7 @@ public final class EmulatorHandle {
 
     /** The default namespace of an emulator reachable at these URLs (a container's mapped ports, say). */
     public static EmulatorHandle connect(EmulatorUrls urls) {
-        return new EmulatorHandle(urls, Namespaces.DEFAULT);
+        return new EmulatorHandle(urls, Namespaces.DEFAULT, Optional.empty());
     }
 
     /** The default namespace of an emulator reachable at these base URLs; null for an API not exposed. */
@@ -55,14 +60,20 @@ public final class EmulatorHandle {
         return connect(new EmulatorUrls(flinkUrl, jobserverUrl, streamkapUrl));
     }
 
-    /** The default namespace of an emulator started in this JVM. */
+    /** The default namespace of an emulator started in this JVM, with its control token if it has one. */
     public static EmulatorHandle of(Emulator emulator) {
-        return connect(EmulatorUrls.of(emulator));
+        return new EmulatorHandle(EmulatorUrls.of(emulator), Namespaces.DEFAULT,
+                emulator.config().controlAccess().token());
     }
 
     /** The same emulator's namespace {@code name} (created on first use; letters, digits, '.', '_', '-'). */
     public EmulatorHandle inNamespace(String name) {
-        return new EmulatorHandle(serverUrls, name);
+        return new EmulatorHandle(serverUrls, name, controlToken);
+    }
+
+    /** This handle sending {@code token} with every control request, for an emulator started with a control token. */
+    public EmulatorHandle withControlToken(String token) {
+        return new EmulatorHandle(serverUrls, namespace, Optional.of(token));
     }
 
     public String namespace() {
@@ -120,16 +131,16 @@ public final class EmulatorHandle {
         return "UP".equals(control.get("/health").path("status").asText());
     }
 
-    /** Every namespace the emulator holds. */
+    /** Every namespace the emulator holds (asked of the root control API, whichever namespace this handle is in). */
     public List<String> namespaces() {
         List<String> names = new ArrayList<>();
-        control.get("/namespaces").path("namespaces").forEach(name -> names.add(name.asText()));
+        root.get("/namespaces").path("namespaces").forEach(name -> names.add(name.asText()));
         return names;
     }
 
     /** Drops this namespace and everything in it; the default namespace is reset instead. */
     public void deleteNamespace() {
-        control.delete("/namespaces/" + ControlClient.encode(namespace));
+        root.delete("/namespaces/" + ControlClient.encode(namespace));
     }
 
     /**

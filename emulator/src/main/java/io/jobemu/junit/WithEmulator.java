@@ -41,4 +41,7 @@ public @interface WithEmulator {
 
     /** Makes every generated id follow from this seed. */
     long seed() default RANDOM_IDS;
+
+    /** When not empty, the control token every control request must carry; the injected handles send it. */
+    String controlToken() default "";
 }

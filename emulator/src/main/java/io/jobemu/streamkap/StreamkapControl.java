@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.control.ControlApi;
+import io.jobemu.core.control.Redaction;
 import io.jobemu.core.http.Call;
 import io.jobemu.core.http.Json;
 import io.jobemu.core.http.Response;
@@ -14,7 +15,7 @@ import java.io.IOException;
 
 /**
  * Test control of the emulated Streamkap, under {@code /_emulator/streamkap}: queue deploy failures, list and
- * revoke tokens. What a deployed job does is its Flink job's behaviour ({@code /_emulator/flink/behaviours}).
+ * revoke tokens (listed by their last characters only: the control API echoes no secret). What a deployed job does is its Flink job's behaviour ({@code /_emulator/flink/behaviours}).
  */
 final class StreamkapControl {
 
@@ -70,7 +71,7 @@ final class StreamkapControl {
         ArrayNode list = Json.array();
         for (AccessTokens.Token token : tokens.accessTokens()) {
             list.addObject()
-                    .put("accessToken", token.value())
+                    .put("accessToken", Redaction.tokenEnd(token.value()))
                     .put("clientId", token.clientId())
                     .put("issued", StreamkapTime.iso(token.issuedAt()))
                     .put("expires", StreamkapTime.iso(token.expiresAt()))

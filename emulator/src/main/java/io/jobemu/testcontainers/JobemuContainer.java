@@ -2,6 +2,7 @@ package io.jobemu.testcontainers;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.core.control.ControlGuard;
 import io.jobemu.flink.TimingProfile;
 import io.jobemu.junit.EmulatorHandle;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Properties;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.HttpWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.ImagePullPolicy;
 import org.testcontainers.utility.DockerImageName;
@@ -49,7 +51,11 @@ public class JobemuContainer extends GenericContainer<JobemuContainer> {
     private static final String CONTROL_PATH = "/_emulator";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The environment variable the image's emulator reads its control token from. */
+    public static final String CONTROL_TOKEN_VARIABLE = "JOBEMU_CONTROL_TOKEN";
+
     private final List<String> emulatorOptions = new ArrayList<>();
+    private String controlToken;
 
     public JobemuContainer() {
         this(DEFAULT_IMAGE_NAME.withTag(DEFAULT_TAG));
@@ -64,11 +70,17 @@ public class JobemuContainer extends GenericContainer<JobemuContainer> {
         dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
         withExposedPorts(FLINK_PORT, JOBSERVER_PORT, STREAMKAP_PORT);
         withImagePullPolicy(localImagesOnly());
-        waitingFor(Wait.forHttp(CONTROL_PATH + "/health")
-                .forPort(FLINK_PORT)
-                .forStatusCode(200)
-                .forResponsePredicate(body -> body.contains("\"UP\""))
-                .withStartupTimeout(STARTUP_TIMEOUT));
+        waitingFor(healthCheck());
+    }
+
+    /**
+     * Every control request must then carry {@code token} (passed in {@value #CONTROL_TOKEN_VARIABLE}, so it shows
+     * in no command line); the health wait and {@link #getEmulatorHandle()} send it.
+     */
+    public JobemuContainer withControlToken(String token) {
+        controlToken = token;
+        withEnv(CONTROL_TOKEN_VARIABLE, token);
+        return waitingFor(healthCheck());
     }
 
     /** {@code manual} freezes time: it moves only through the control API ({@code /_emulator/clock/...}). */
@@ -113,11 +125,21 @@ public class JobemuContainer extends GenericContainer<JobemuContainer> {
 
     /** The control API as Java methods (clock, faults, journal, behaviours, reset), over the mapped ports. */
     public EmulatorHandle getEmulatorHandle() {
-        return EmulatorHandle.connect(getFlinkUrl(), getJobserverUrl(), getStreamkapUrl());
+        EmulatorHandle handle = EmulatorHandle.connect(getFlinkUrl(), getJobserverUrl(), getStreamkapUrl());
+        return controlToken == null ? handle : handle.withControlToken(controlToken);
     }
 
     private String urlOf(int containerPort) {
         return "http://" + getHost() + ":" + getMappedPort(containerPort);
+    }
+
+    private HttpWaitStrategy healthCheck() {
+        HttpWaitStrategy health = Wait.forHttp(CONTROL_PATH + "/health")
+                .forPort(FLINK_PORT)
+                .forStatusCode(200)
+                .forResponsePredicate(body -> body.contains("\"UP\""));
+        health.withStartupTimeout(STARTUP_TIMEOUT);
+        return controlToken == null ? health : health.withHeader(ControlGuard.TOKEN_HEADER, controlToken);
     }
 
     /** The emulator's command-line options follow the image's entrypoint as the container's command. */

@@ -60,6 +60,10 @@ public final class TestHttp {
         return send("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 
+    private static boolean isStateChangingControlRequest(String method, String path) {
+        return !method.equals("GET") && !method.equals("HEAD") && path.contains("/_emulator");
+    }
+
     /** Sends a request; {@code headers} are name/value pairs. */
     public HttpResult send(String method, String path, byte[] body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -68,6 +72,9 @@ public final class TestHttp {
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        } else if (isStateChangingControlRequest(method, path)) {
+            // what the control API requires of every state-changing request (see ControlGuard)
+            request.header("Content-Type", "application/json");
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

@@ -41,15 +41,19 @@ public final class ControlApi implements ErrorPolicy {
     private final FaultRegistry faults;
     private final Supplier<Map<String, String>> baseUrls;
     private final Namespaces namespaces;
+    /** The default namespace's control API, the only one that sees other namespaces. */
+    private final boolean root;
     private final RouteTable routes = new RouteTable();
 
+    /** @param root whether this is the default namespace's control API, which alone lists and deletes namespaces */
     public ControlApi(EmulatorContext context, List<EmulatedApi> apis, FaultRegistry faults,
-                      Supplier<Map<String, String>> baseUrls, Namespaces namespaces) {
+                      Supplier<Map<String, String>> baseUrls, Namespaces namespaces, boolean root) {
         this.context = context;
         this.apis = apis;
         this.faults = faults;
         this.baseUrls = baseUrls;
         this.namespaces = namespaces;
+        this.root = root;
         routes.get(PREFIX + "/health", this::health)
                 .post(PREFIX + "/reset", this::reset)
                 .get(PREFIX + "/clock", call -> clockView())
@@ -65,7 +69,10 @@ public final class ControlApi implements ErrorPolicy {
                     return faultsView();
                 })
                 .delete(PREFIX + "/faults/{id}", this::removeFault)
-                .get(PREFIX + "/namespaces", call -> namespacesView())
+                .get(PREFIX + "/namespaces", call -> {
+                    requireRoot();
+                    return namespacesView();
+                })
                 .delete(PREFIX + "/namespaces/{name}", this::removeNamespace);
         for (EmulatedApi api : apis) {
             for (Route route : api.controlRoutes().routes()) {
@@ -204,11 +211,20 @@ public final class ControlApi implements ErrorPolicy {
 
     /** Drops a namespace and everything in it (the default namespace is reset instead). */
     private Response removeNamespace(Call call) {
+        requireRoot();
         String name = call.pathParam("name");
         if (!namespaces.remove(name)) {
             throw new ApiError(error(404, "no namespace " + name));
         }
         return namespacesView();
+    }
+
+    /** A namespace sees and changes only itself: a test in one cannot find or drop another's. */
+    private void requireRoot() {
+        if (!root) {
+            throw new ApiError(error(403, "namespaces are listed and deleted only through the root control API"
+                    + " (no X-Emulator-Namespace header, no /_ns/ prefix)"));
+        }
     }
 
     private static String required(Call call, String name) {

@@ -49,7 +49,8 @@ public final class ContextHandlers {
 
     /**
      * Creates a context from the body's {@code spark.context-settings} (which wins) and the query parameters, and
-     * answers once it runs. A body that is not HOCON fails inside the route: akka's plain 500.
+     * answers once it runs. A body that is not HOCON fails inside the route: akka's plain 500; one with an include
+     * (which the real server would read) is refused with a 400.
      */
     public Response create(Call call) throws Exception {
         String body = call.bodyText();
@@ -57,7 +58,13 @@ public final class ContextHandlers {
         if (!Character.isLetter(name.charAt(0))) {
             throw JobserverReplies.error(400, "context name must start with letters");
         }
-        Config settings = ServerConfig.contextSettings(ServerConfig.parse(body), queryParameters(call));
+        Config settings;
+        try {
+            settings = ServerConfig.contextSettings(ServerConfig.parse(body), queryParameters(call),
+                    server.settings().environment());
+        } catch (ServerConfig.IncludeRefused e) {
+            throw JobserverReplies.error(400, e.getMessage());
+        }
         Supervisor.ContextCreation creation = server.supervisor().createContext(name, settings);
         if (creation instanceof Supervisor.ContextCreation.AlreadyExists) {
             throw JobserverReplies.error(400, "context " + name + " exists");

@@ -47,9 +47,10 @@ record JobSubmission(Supervisor.JobRequest request, boolean sync, int timeoutSec
         List<String> classPath;
         try {
             posted = ServerConfig.parse(body);
-            jobConfig = ServerConfig.jobConfig(posted);
+            Map<String, String> environment = server.settings().environment();
+            jobConfig = ServerConfig.jobConfig(posted, environment);
             contextConfig = ServerConfig.contextSettings(jobConfig, call.query("spark.proxy.user")
-                    .map(user -> Map.of("spark.proxy.user", user)).orElse(Map.of()));
+                    .map(user -> Map.of("spark.proxy.user", user)).orElse(Map.of()), environment);
             providedMainClass = call.query("mainClass").orElseGet(() -> configString(jobConfig, "mainClass"));
             List<String> providedCp = call.query("cp").map(cp -> Arrays.asList(cp.split(",")))
                     .orElseGet(() -> ServerConfig.sequence(jobConfig, "cp"));
