@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jobemu.core.Limits;
 import io.jobemu.core.clock.EmulatorClock;
+import io.jobemu.core.control.ControlAccess;
 import io.jobemu.flink.TimingProfile;
 import io.jobemu.jobserver.JobserverSettings;
 import io.jobemu.streamkap.StreamkapCredentials;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +146,39 @@ class MainTest {
     }
 
     @Test
+    void theControlTokenComesFromItsOptionElseTheEnvironment() {
+        Map<String, String> environment = Map.of("JOBEMU_CONTROL_TOKEN", "from-env");
+
+        assertThat(Main.parse(List.of()).controlAccess()).isEqualTo(ControlAccess.LOCAL_ONLY);
+        assertThat(Main.parse(List.of("--control-token", "opt")).controlAccess().token()).hasValue("opt");
+        assertThat(Main.parse(List.of(), environment).controlAccess().token()).hasValue("from-env");
+        assertThat(Main.parse(List.of("--control-token=opt"), environment).controlAccess().token()).hasValue("opt");
+        assertThat(Main.parse(List.of(), Map.of("JOBEMU_CONTROL_TOKEN", "")).controlAccess().token()).isEmpty();
+        assertThatThrownBy(() -> Main.parse(List.of("--control-token="))).hasMessage("--control-token must not be "
+                + "empty");
+        assertThat(Main.parse(List.of("--control-allow-origin", "http://localhost:3000",
+                "--control-allow-origin=*")).controlAccess().allowedOrigins())
+                .containsExactly("http://localhost:3000", "*");
+    }
+
+    @Test
+    void aTokenInTheEnvironmentGuardsTheControlApiOfTheProcess() throws Exception {
+        Process process = launch(Map.of("JOBEMU_CONTROL_TOKEN", "process-token"), "--flink-port", "0",
+                "--jobserver-port", "0", "--streamkap-port", "0");
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            TestHttp flink = new TestHttp(out.readLine().replaceFirst("flink +", ""));
+
+            assertThat(flink.get("/_emulator/health").status()).isEqualTo(401);
+            assertThat(flink.send("GET", "/_emulator/health", null, null, "X-Emulator-Control-Token",
+                    "process-token").status()).isEqualTo(200);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void printsOneLinePerApiThenReadyAndServes() throws Exception {
         Process process = launch("--flink-port", "0", "--jobserver-port", "0", "--streamkap-port", "0");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -165,11 +200,17 @@ class MainTest {
     }
 
     private static Process launch(String... args) throws IOException {
+        return launch(Map.of(), args);
+    }
+
+    private static Process launch(Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     private static String read(java.io.InputStream stream) throws IOException {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobemu.core.http.Json;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Server settings a test can change at run time through {@code PUT /_emulator/jobserver/settings} (the real server
@@ -22,9 +25,12 @@ import java.util.Objects;
  *                          longer than the 15 s deletion timeout answers 202 at once
  * @param environment       the environment variables job and context configs see in substitutions such as
  *                          {@code ${HOME}}: the emulated server's, never the host's (empty by default)
+ * @param callbackHosts     hosts besides loopback addresses that jobs' {@code callbackUrl}s may name: a request
+ *                          alone never makes the emulator reach another machine
  */
 public record JobserverSettings(boolean authentication, List<User> users, int maxJobsPerContext, boolean healthy,
-                                Duration contextStopDelay, Map<String, String> environment) {
+                                Duration contextStopDelay, Map<String, String> environment,
+                                List<String> callbackHosts) {
 
     /** One login, as a Shiro ini file would declare it. */
     public record User(String name, String password, List<String> permissions) {
@@ -37,7 +43,9 @@ public record JobserverSettings(boolean authentication, List<User> users, int ma
     }
 
     public static final JobserverSettings DEFAULTS = new JobserverSettings(false, List.of(), 8, true, Duration.ZERO,
-            Map.of());
+            Map.of(), List.of());
+
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     public JobserverSettings {
         users = users == null ? List.of() : List.copyOf(users);
@@ -45,6 +53,7 @@ public record JobserverSettings(boolean authentication, List<User> users, int ma
             throw new IllegalArgumentException("environment variables need a string value");
         }
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        callbackHosts = callbackHosts == null ? List.of() : List.copyOf(callbackHosts);
         if (maxJobsPerContext < 0) {
             throw new IllegalArgumentException("maxJobsPerContext must not be negative, got " + maxJobsPerContext);
         }
@@ -58,7 +67,30 @@ public record JobserverSettings(boolean authentication, List<User> users, int ma
 
     /** These settings with Basic authentication on, for exactly these users. */
     public JobserverSettings withAuthentication(List<User> allowed) {
-        return new JobserverSettings(true, allowed, maxJobsPerContext, healthy, contextStopDelay, environment);
+        return new JobserverSettings(true, allowed, maxJobsPerContext, healthy, contextStopDelay, environment,
+                callbackHosts);
+    }
+
+    /**
+     * Whether a callback may go to {@code host}: {@code localhost}, a loopback IP literal or a listed host. Names are
+     * compared, never resolved, so deciding needs no DNS.
+     */
+    public boolean allowsCallbacksTo(String host) {
+        if (host == null) {
+            return false;
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost") || callbackHosts.stream().anyMatch(bare::equalsIgnoreCase)) {
+            return true;
+        }
+        if (!IPV4_LITERAL.matcher(bare).matches() && !bare.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** These settings with the fields present in {@code changes} replaced. */

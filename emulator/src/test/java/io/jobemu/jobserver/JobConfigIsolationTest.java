@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Job and context configs never reach the host: no includes, no host environment, no network. */
+/**
+ * Job and context configs never reach the host: no includes, no host environment, no network; and a request alone
+ * never makes the emulator reach another machine (callbacks go to loopback unless a test allows more).
+ */
 class JobConfigIsolationTest extends JobserverTest {
 
     private static final String REFUSED = "include statements are not allowed in configs posted to the emulator (";
@@ -113,5 +116,26 @@ class JobConfigIsolationTest extends JobserverTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("error").asText()).contains("environment variables need a string value");
+    }
+
+    @Test
+    void callbacksGoOnlyToLoopbackUnlessATestAllowsAHost() {
+        for (String url : List.of("http://10.0.0.1/hook", "http://metadata.google.internal/computeMetadata",
+                "https://example.com:8443/x", "http://2130706433/hook", "http://127.1/hook")) {
+            HttpResult refused = postJob("cp=demo&mainClass=" + WORD_COUNT + "&callbackUrl=" + url, "input.string = a");
+
+            assertThat(refused.status()).as(url).isEqualTo(400);
+            assertThat(refused.json().path("result").asText()).startsWith("the emulator posts callbacks only to "
+                    + "loopback addresses and the hosts of its callbackHosts setting, and ");
+        }
+        assertThat(jobserver.get("/jobs").json()).isEmpty();
+        for (String url : List.of("http://127.0.0.1:9/hook", "http://localhost:9/hook", "http://[::1]:9/hook")) {
+            assertThat(postJob("cp=demo&mainClass=" + WORD_COUNT + "&callbackUrl=" + url, "input.string = a")
+                    .status()).as(url).isEqualTo(202);
+        }
+
+        updateSettings("{\"callbackHosts\": [\"build-agent\"]}");
+        assertThat(emulator.jobserver().server().settings().allowsCallbacksTo("BUILD-AGENT")).isTrue();
+        assertThat(emulator.jobserver().server().settings().allowsCallbacksTo("10.0.0.1")).isFalse();
     }
 }

@@ -7,6 +7,7 @@ import io.jobemu.jobserver.ErrorData;
 import io.jobemu.jobserver.JobServer;
 import io.jobemu.jobserver.JobserverParams;
 import io.jobemu.jobserver.JobserverReplies;
+import io.jobemu.jobserver.JobserverSettings;
 import io.jobemu.jobserver.ServerConfig;
 import io.jobemu.jobserver.runtime.ClassPaths;
 import io.jobemu.jobserver.runtime.Supervisor;
@@ -54,7 +55,7 @@ record JobSubmission(Supervisor.JobRequest request, boolean sync, int timeoutSec
             providedMainClass = call.query("mainClass").orElseGet(() -> configString(jobConfig, "mainClass"));
             List<String> providedCp = call.query("cp").map(cp -> Arrays.asList(cp.split(",")))
                     .orElseGet(() -> ServerConfig.sequence(jobConfig, "cp"));
-            callback = callback(call);
+            callback = callback(call, server.settings());
             Optional<String> appName = call.query("appName");
             if (appName.isPresent()) {
                 mainClass = call.query("classPath").orElseThrow(() -> insufficient("classPath parameter is missing!"));
@@ -102,8 +103,11 @@ record JobSubmission(Supervisor.JobRequest request, boolean sync, int timeoutSec
         }
     }
 
-    /** URL-decoded (again), then only http and https are accepted; other failures are 500s, not 400s. */
-    private static URI callback(Call call) {
+    /**
+     * URL-decoded (again), then only http and https are accepted; other failures are 500s, not 400s. Unlike the real
+     * server, the emulator refuses (400) a host that is neither loopback nor in its {@code callbackHosts} setting.
+     */
+    private static URI callback(Call call, JobserverSettings settings) {
         Optional<String> raw = call.query("callbackUrl");
         if (raw.isEmpty()) {
             return null;
@@ -118,6 +122,11 @@ record JobSubmission(Supervisor.JobRequest request, boolean sync, int timeoutSec
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             throw new IllegalArgumentException("Callback Url has to be 'http'/'https'");
+        }
+        if (!settings.allowsCallbacksTo(uri.getHost())) {
+            throw JobserverReplies.error(400, "the emulator posts callbacks only to loopback addresses and the hosts"
+                    + " of its callbackHosts setting, and " + uri.getHost() + " is neither; allow it with PUT"
+                    + " /_emulator/jobserver/settings {\"callbackHosts\": [\"" + uri.getHost() + "\"]}");
         }
         return uri;
     }
