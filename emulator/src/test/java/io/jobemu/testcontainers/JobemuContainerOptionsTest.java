@@ -35,6 +35,14 @@ class JobemuContainerOptionsTest {
     }
 
     @Test
+    void passesTheControlTokenInTheEnvironmentNotTheCommand() {
+        try (JobemuContainer emulator = new JobemuContainer().withSeed(1).withControlToken("t0k")) {
+            assertThat(emulator.getEnvMap()).containsEntry("JOBEMU_CONTROL_TOKEN", "t0k");
+            assertThat(emulator.getCommandParts()).containsExactly("--seed", "1");
+        }
+    }
+
+    @Test
     void runsNoImageButJobemuEmulator() {
         assertThatThrownBy(() -> new JobemuContainer("eclipse-temurin:17-jre"))
                 .isInstanceOf(IllegalStateException.class)

@@ -48,7 +48,7 @@ class JobemuContainerTest {
             TestHttp streamkap = new TestHttp(emulator.getStreamkapUrl());
             HttpResult unauthenticated = streamkap.get("/flink_jobs");
             assertThat(unauthenticated.status()).isEqualTo(401);
-            assertThat(unauthenticated.body()).isEqualTo("{\"detail\":\"Unauthenticated\"}");
+            assertThat(unauthenticated.body()).isEqualTo("{\"detail\":\"Not authenticated\"}");
             HttpResult token = streamkap.post("/auth/access-token",
                     "{\"client_id\":\"jobemu-client-id\",\"secret\":\"jobemu-secret\"}");
             assertThat(token.status()).isEqualTo(200);
@@ -58,6 +58,17 @@ class JobemuContainerTest {
         assertThat(emulator.isRunning()).isFalse();
         assertThatThrownBy(() -> DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec())
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aControlTokenGuardsTheControlApiAndTheHandleAndHealthCheckSendIt() {
+        try (JobemuContainer emulator = new JobemuContainer().withControlToken("container-token")) {
+            emulator.start();
+
+            assertThat(new TestHttp(emulator.getControlUrl()).get("/health").status()).isEqualTo(401);
+            assertThat(emulator.getEmulatorHandle().isHealthy()).isTrue();
+            assertThat(new TestHttp(emulator.getFlinkUrl()).get("/overview").status()).isEqualTo(200);
+        }
     }
 
     @Test
