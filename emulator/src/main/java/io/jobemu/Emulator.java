@@ -16,6 +16,8 @@ import io.jobemu.streamkap.StreamkapApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -52,7 +54,7 @@ public final class Emulator implements AutoCloseable {
         this.namespaces = new Namespaces(this::createNamespace, config.limits().maxNamespaces());
         this.defaultNamespace = namespaces.get(Namespaces.DEFAULT);
         this.worker = joined(workerStart);
-        ControlGuard controlGuard = new ControlGuard(config.controlAccess());
+        ControlGuard controlGuard = new ControlGuard(config.controlAccess(), isLoopback(config.host()));
         for (EmulatedApi api : List.of(flink(), jobserver(), streamkap())) {
             int port = switch (api.name()) {
                 case "flink" -> config.flinkPort();
@@ -194,6 +196,15 @@ public final class Emulator implements AutoCloseable {
     private String baseUrl(String api) {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return "http://" + host + ":" + listeners.get(api).port();
+    }
+
+    /** Whether {@code host} names a loopback address; a name that does not resolve binds nothing anyway. */
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static void deleteRecursively(Path dir) {

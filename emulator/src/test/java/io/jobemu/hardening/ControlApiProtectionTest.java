@@ -130,6 +130,27 @@ class ControlApiProtectionTest {
         }
 
         @Test
+        void aPageRebindingItsNameOntoTheLoopbackEmulatorIsRefused() {
+            long before = emulator.clock().millis();
+            RawHttp.Response rebound = http.send(RawHttp.Request.of("GET", "/_emulator/journal")
+                    .withHeader("Host", "evil.example:8081"));
+            RawHttp.Response reboundPost = http.send(post("/_emulator/clock/advance?by=PT1H", "application/json", "")
+                    .withHeader("Host", "attacker.test"));
+
+            assertThat(rebound.status()).isEqualTo(403);
+            assertThat(rebound.text()).isEqualTo("{\"error\":\"this emulator listens on loopback only, so its control"
+                    + " API answers only requests that name it by IP address or localhost, not evil.example:8081\"}");
+            assertThat(reboundPost.status()).isEqualTo(403);
+            assertThat(emulator.clock().millis()).isEqualTo(before);
+            for (String host : List.of("localhost:8081", "LOCALHOST", "app.localhost:3000", "127.0.0.1", "[::1]:8081")) {
+                assertThat(http.send(RawHttp.Request.of("GET", "/_emulator/clock").withHeader("Host", host)).status())
+                        .as(host).isEqualTo(200);
+            }
+            assertThat(http.send(RawHttp.Request.of("GET", "/overview").withHeader("Host", "evil.example")).status())
+                    .as("the emulated APIs answer any name, as the real servers do").isEqualTo(200);
+        }
+
+        @Test
         void theEmulatedApisThemselvesAreNotGuarded() {
             RawHttp.Response flinkOverview = http.send(RawHttp.Request.of("GET", "/overview").withHeader("Origin",
                     PAGE));

@@ -158,7 +158,8 @@ final class RawHttp {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         head.write((request.method() + " ").getBytes(ISO_8859_1));
         head.write(request.target());
-        head.write((" HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n").getBytes(ISO_8859_1));
+        String hostHeader = request.header("Host") != null ? "" : "Host: " + host + ":" + port + "\r\n";
+        head.write((" HTTP/1.1\r\n" + hostHeader + "Connection: close\r\n").getBytes(ISO_8859_1));
         for (String[] header : request.headers()) {
             head.write((header[0] + ": " + header[1] + "\r\n").getBytes(UTF_8));
         }

@@ -10,11 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether a control request ({@code /_emulator/...}) may run, before its namespace, body or handler is
  * touched, so that a web page open in the developer's browser cannot drive the emulator:
  * <ol>
+ *   <li>on an emulator bound to loopback, a request must name it by IP address or {@code localhost} in its
+ *       {@code Host} header: a DNS name that resolves to loopback is how a page "rebinds" itself onto the emulator
+ *       and gets same-origin access;</li>
  *   <li>a request with an {@code Origin} header (which browsers add to cross-origin requests) is refused unless
  *       that origin is allowed; an allowed origin gets CORS answers, preflights included;</li>
  *   <li>when a control token is configured, every control request must carry it in {@value #TOKEN_HEADER};</li>
@@ -50,15 +54,29 @@ public final class ControlGuard {
         }
     }
 
+    private static final Pattern IP_LITERAL_HOST =
+            Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]+])(:\\d+)?");
+    /** Browsers resolve {@code localhost} and its subdomains to loopback themselves, never through DNS. */
+    private static final Pattern LOCALHOST = Pattern.compile("(?i)([a-z0-9-]+\\.)*localhost(:\\d+)?");
+
     private final Optional<byte[]> token;
     private final List<String> allowedOrigins;
+    private final boolean loopbackBound;
 
-    public ControlGuard(ControlAccess access) {
+    /** @param loopbackBound whether the emulator listens on a loopback address only (the default) */
+    public ControlGuard(ControlAccess access, boolean loopbackBound) {
         this.token = access.token().map(value -> value.getBytes(StandardCharsets.UTF_8));
         this.allowedOrigins = access.allowedOrigins();
+        this.loopbackBound = loopbackBound;
     }
 
     public Decision check(String method, HeaderMap headers) {
+        String host = headers.getFirst("Host");
+        if (loopbackBound && host != null && !IP_LITERAL_HOST.matcher(host).matches()
+                && !LOCALHOST.matcher(host).matches()) {
+            return new Decision.Answer(403, "this emulator listens on loopback only, so its control API answers only"
+                    + " requests that name it by IP address or localhost, not " + host, Map.of());
+        }
         Map<String, String> cors = Map.of();
         HeaderValues origins = headers.get("Origin");
         if (origins != null && !origins.isEmpty()) {
