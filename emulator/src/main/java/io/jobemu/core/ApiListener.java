@@ -3,6 +3,7 @@ package io.jobemu.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.core.control.ControlApi;
 import io.jobemu.core.control.ControlGuard;
+import io.jobemu.core.control.Redaction;
 import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.faults.FaultSpec;
 import io.jobemu.core.http.Call;
@@ -268,7 +269,7 @@ public final class ApiListener {
         String path = exchange.getRelativePath();
         namespace.context().journal().record(isControl(path) ? "control" : apiName,
                 namespace.context().clock().millis(), exchange.getRequestMethod().toString(), path,
-                exchange.getQueryString(), status, fault == null ? null : fault.id());
+                Redaction.query(exchange.getQueryString()), status, fault == null ? null : fault.id());
     }
 
     private static boolean isControl(String path) {

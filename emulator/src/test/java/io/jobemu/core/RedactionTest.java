@@ -40,6 +40,15 @@ class RedactionTest {
     }
 
     @Test
+    void queryStringsLoseTheValuesOfSecretParameters() {
+        assertThat(Redaction.query("by=PT5S")).isEqualTo("by=PT5S");
+        assertThat(Redaction.query("user=a&password=p&access_token=t")).isEqualTo("user=a&password=<redacted>"
+                + "&access_token=<redacted>");
+        assertThat(Redaction.query("%zz=1&token")).isEqualTo("%zz=1&token");
+        assertThat(Redaction.query(null)).isNull();
+    }
+
+    @Test
     void anIssuedTokenShowsOnlyItsEnd() {
         assertThat(Redaction.tokenEnd("eyJhbGciOiJIUzI1NiJ9.payload.signaTURE")).isEqualTo("<redacted>TURE");
         assertThat(Redaction.tokenEnd("short")).isEqualTo("<redacted>");

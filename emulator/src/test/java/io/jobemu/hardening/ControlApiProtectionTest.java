@@ -151,6 +151,18 @@ class ControlApiProtectionTest {
         }
 
         @Test
+        void theJournalShowsNoSecret() {
+            RawHttp jobserver = new RawHttp(emulator.jobserverUrl(), 10_000);
+            jobserver.send(RawHttp.Request.of("GET", "/jobs?limit=5&password=hunter2")
+                    .withHeader("Authorization", "Basic YWRtaW46aHVudGVyMg=="));
+
+            String journal = http.send(RawHttp.Request.of("GET", "/_emulator/journal?api=jobserver")).text();
+
+            assertThat(journal).contains("\"query\":\"limit=5&password=<redacted>\"").doesNotContain("hunter2")
+                    .doesNotContain("YWRtaW46aHVudGVyMg");
+        }
+
+        @Test
         void theEmulatedApisThemselvesAreNotGuarded() {
             RawHttp.Response flinkOverview = http.send(RawHttp.Request.of("GET", "/overview").withHeader("Origin",
                     PAGE));

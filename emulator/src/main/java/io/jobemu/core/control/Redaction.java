@@ -63,6 +63,11 @@ public final class Redaction {
         return body;
     }
 
+    /** A query string as it may be shown: parameters with secret names ({@code ?token=...}) redacted. */
+    public static String query(String query) {
+        return query == null || query.isEmpty() ? query : form(query);
+    }
+
     /** A copy of {@code node} whose fields with secret names hold {@value #REDACTED} instead of their values. */
     public static JsonNode json(JsonNode node) {
         if (node.isObject()) {
