@@ -8,10 +8,10 @@ import io.jobemu.EmulatorConfig;
 import io.jobemu.testing.TestHttp;
 import java.net.BindException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +31,14 @@ class AuthHeaderTableTest {
     private static final String NOT_SUPPLIED = "The resource requires authentication, which was not supplied with the "
             + "request";
     private static final String INVALID = "The supplied authentication is invalid";
+    private static final String BASIC_CHALLENGE = "Basic realm=\"Sparkjobserver Private\",charset=UTF-8";
+    private static final Map<String, Expected> OUTCOMES = Map.of(
+            "listed", new Expected("{\"result\":[]", true, null),
+            "not authenticated", new Expected(NOT_AUTHENTICATED, false, "Bearer"),
+            "unauthenticated", new Expected(UNAUTHENTICATED, false, null),
+            "jobs listed", new Expected("[]", false, null),
+            "not supplied", new Expected(NOT_SUPPLIED, false, BASIC_CHALLENGE),
+            "invalid", new Expected(INVALID, false, BASIC_CHALLENGE));
 
     private Emulator emulator;
     private String token;
@@ -63,100 +71,68 @@ class AuthHeaderTableTest {
         });
     }
 
-    @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class StreamkapAsFastApisHttpBearer {
-
-        @ParameterizedTest(name = "[{0}] -> {1} {2}")
-        @CsvSource(delimiter = '|', nullValues = "NONE", value = {
-                "NONE              | 401 | not authenticated",
-                "''                | 401 | not authenticated",
-                "Bearer T          | 200 | ok",
-                "bearer T          | 200 | ok",
-                "BEARER T          | 200 | ok",
-                "bEaReR T          | 200 | ok",
-                "'Bearer    T'     | 200 | ok",
-                "'Bearer <tab>T'   | 200 | ok",
-                "'  Bearer T  '    | 200 | ok",
-                "T                 | 401 | not authenticated",
-                "Bearer            | 401 | not authenticated",
-                "'Bearer '         | 401 | not authenticated",
-                "Bearer,T          | 401 | not authenticated",
-                "Basic T           | 401 | not authenticated",
-                "Token T           | 401 | not authenticated",
-                "Bearer Bearer T   | 401 | unauthenticated",
-                "'Bearer T extra'  | 401 | unauthenticated",
-                "Bearer nope       | 401 | unauthenticated",
-        })
-        void header(String template, int status, String outcome) {
-            RawHttp.Request request = RawHttp.Request.of("GET", "/flink_jobs");
-            if (template != null) {
-                request = request.withHeader("Authorization", AuthHeaderTableTest.header(template, token));
-            }
-
-            RawHttp.Response response = new RawHttp(emulator.streamkapUrl(), 10_000).send(request);
-
-            assertThat(response.status()).as(response.toString()).isEqualTo(status);
-            switch (outcome) {
-                case "ok" -> assertThat(response.text()).startsWith("{\"result\":[]");
-                case "not authenticated" -> {
-                    assertThat(response.text()).isEqualTo(NOT_AUTHENTICATED);
-                    assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
-                }
-                default -> {
-                    assertThat(response.text()).isEqualTo(UNAUTHENTICATED);
-                    assertThat(response.header("WWW-Authenticate")).isNull();
-                }
-            }
+    @ParameterizedTest(name = "{0} [{1}] -> {2} {3}")
+    @CsvSource(delimiter = '|', nullValues = "NONE", value = {
+            "streamkap | NONE                            | 401 | not authenticated",
+            "streamkap | ''                              | 401 | not authenticated",
+            "streamkap | Bearer T                        | 200 | listed",
+            "streamkap | bearer T                        | 200 | listed",
+            "streamkap | BEARER T                        | 200 | listed",
+            "streamkap | bEaReR T                        | 200 | listed",
+            "streamkap | 'Bearer    T'                   | 200 | listed",
+            "streamkap | 'Bearer <tab>T'                 | 200 | listed",
+            "streamkap | '  Bearer T  '                  | 200 | listed",
+            "streamkap | T                               | 401 | not authenticated",
+            "streamkap | Bearer                          | 401 | not authenticated",
+            "streamkap | 'Bearer '                       | 401 | not authenticated",
+            "streamkap | Bearer,T                        | 401 | not authenticated",
+            "streamkap | Basic T                         | 401 | not authenticated",
+            "streamkap | Token T                         | 401 | not authenticated",
+            "streamkap | Bearer Bearer T                 | 401 | unauthenticated",
+            "streamkap | 'Bearer T extra'                | 401 | unauthenticated",
+            "streamkap | Bearer nope                     | 401 | unauthenticated",
+            "jobserver | NONE                            | 401 | not supplied",
+            "jobserver | Basic <b64:admin:secret>        | 200 | jobs listed",
+            "jobserver | basic <b64:admin:secret>        | 200 | jobs listed",
+            "jobserver | BASIC <b64:admin:secret>        | 200 | jobs listed",
+            "jobserver | 'Basic   <b64:admin:secret>'    | 200 | jobs listed",
+            "jobserver | 'Basic<tab><b64:admin:secret>'  | 200 | jobs listed",
+            "jobserver | Basic<b64:admin:secret>         | 200 | jobs listed",
+            "jobserver | Basic YWxpY2U6cHc=              | 200 | jobs listed",
+            "jobserver | Basic YWxpY2U6cHc               | 200 | jobs listed",
+            "jobserver | Basic YWxpY2U6cHc===            | 200 | jobs listed",
+            "jobserver | Basic <b64:admin:wrong>         | 401 | invalid",
+            "jobserver | Basic <b64:admin>               | 401 | invalid",
+            "jobserver | Basic <b64::>                   | 401 | invalid",
+            "jobserver | Basic YWxp-2U6cHc=              | 401 | invalid",
+            "jobserver | Basic YWxpY2U6cHc=x             | 401 | not supplied",
+            "jobserver | 'Basic <b64:admin:secret> x'    | 401 | not supplied",
+            "jobserver | Basic                           | 401 | not supplied",
+            "jobserver | 'Basic ===='                    | 401 | not supplied",
+            "jobserver | Basic !!!                       | 401 | not supplied",
+            "jobserver | Bearer T                        | 401 | not supplied",
+            "jobserver | <b64:admin:secret>              | 401 | not supplied",
+    })
+    void header(String api, String template, int status, String outcome) {
+        String baseUrl = api.equals("streamkap") ? emulator.streamkapUrl() : emulator.jobserverUrl();
+        RawHttp.Request request = RawHttp.Request.of("GET", api.equals("streamkap") ? "/flink_jobs" : "/jobs");
+        if (template != null) {
+            request = request.withHeader("Authorization", header(template, token));
         }
+
+        RawHttp.Response response = new RawHttp(baseUrl, 10_000).send(request);
+
+        Expected expected = OUTCOMES.get(outcome);
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        if (expected.bodyIsPrefix()) {
+            assertThat(response.text()).startsWith(expected.body());
+        } else {
+            assertThat(response.text()).isEqualTo(expected.body());
+        }
+        assertThat(response.header("WWW-Authenticate")).isEqualTo(expected.challenge());
     }
 
-    @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class JobserverAsAkkaHttpsBasicAuth {
-
-        @ParameterizedTest(name = "[{0}] -> {1} {2}")
-        @CsvSource(delimiter = '|', nullValues = "NONE", value = {
-                "NONE                         | 401 | not supplied",
-                "Basic <b64:admin:secret>     | 200 | ok",
-                "basic <b64:admin:secret>     | 200 | ok",
-                "BASIC <b64:admin:secret>     | 200 | ok",
-                "'Basic   <b64:admin:secret>' | 200 | ok",
-                "'Basic<tab><b64:admin:secret>' | 200 | ok",
-                "Basic<b64:admin:secret>      | 200 | ok",
-                "Basic YWxpY2U6cHc=           | 200 | ok",
-                "Basic YWxpY2U6cHc            | 200 | ok",
-                "Basic YWxpY2U6cHc===         | 200 | ok",
-                "Basic <b64:admin:wrong>      | 401 | invalid",
-                "Basic <b64:admin>            | 401 | invalid",
-                "Basic <b64::>                | 401 | invalid",
-                "Basic YWxp-2U6cHc=           | 401 | invalid",
-                "Basic YWxpY2U6cHc=x          | 401 | not supplied",
-                "'Basic <b64:admin:secret> x' | 401 | not supplied",
-                "Basic                        | 401 | not supplied",
-                "'Basic ===='                 | 401 | not supplied",
-                "Basic !!!                    | 401 | not supplied",
-                "Bearer T                     | 401 | not supplied",
-                "<b64:admin:secret>           | 401 | not supplied",
-        })
-        void header(String template, int status, String outcome) {
-            RawHttp.Request request = RawHttp.Request.of("GET", "/jobs");
-            if (template != null) {
-                request = request.withHeader("Authorization", AuthHeaderTableTest.header(template, token));
-            }
-
-            RawHttp.Response response = new RawHttp(emulator.jobserverUrl(), 10_000).send(request);
-
-            assertThat(response.status()).as(response.toString()).isEqualTo(status);
-            switch (outcome) {
-                case "ok" -> assertThat(response.text()).isEqualTo("[]");
-                case "invalid" -> assertThat(response.text()).isEqualTo(INVALID);
-                default -> assertThat(response.text()).isEqualTo(NOT_SUPPLIED);
-            }
-            if (status == 401) {
-                assertThat(response.header("WWW-Authenticate"))
-                        .isEqualTo("Basic realm=\"Sparkjobserver Private\",charset=UTF-8");
-            }
-        }
+    /** What an answer must be: its body (or how it starts) and its challenge header, if any. */
+    private record Expected(String body, boolean bodyIsPrefix, String challenge) {
     }
 }

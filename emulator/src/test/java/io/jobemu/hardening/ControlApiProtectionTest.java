@@ -24,15 +24,23 @@ class ControlApiProtectionTest {
 
     private static final String PAGE = "http://evil.example";
     private Emulator emulator;
+    private RawHttp http;
 
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
+    /** One emulator per test, started with the scenario's configuration; requests go to its Flink port. */
+    abstract class Scenario {
 
-    private RawHttp start(EmulatorConfig config) throws BindException {
-        emulator = Emulator.start(config);
-        return new RawHttp(emulator.flinkUrl(), 10_000);
+        abstract EmulatorConfig config();
+
+        @BeforeEach
+        void start() throws BindException {
+            emulator = Emulator.start(config());
+            http = new RawHttp(emulator.flinkUrl(), 10_000);
+        }
+
+        @AfterEach
+        void stop() {
+            emulator.close();
+        }
     }
 
     private static RawHttp.Request post(String target, String contentType, String body) {
@@ -41,13 +49,11 @@ class ControlApiProtectionTest {
     }
 
     @Nested
-    class WithoutAToken {
+    class WithoutAToken extends Scenario {
 
-        private RawHttp http;
-
-        @BeforeEach
-        void start() throws BindException {
-            http = ControlApiProtectionTest.this.start(EmulatorConfig.forTests());
+        @Override
+        EmulatorConfig config() {
+            return EmulatorConfig.forTests();
         }
 
         /** The content types a cross-origin page may send without a preflight, and none at all. */
@@ -201,15 +207,13 @@ class ControlApiProtectionTest {
     }
 
     @Nested
-    class WithAToken {
+    class WithAToken extends Scenario {
 
         private static final String TOKEN = "s3cr3t-control-token";
-        private RawHttp http;
 
-        @BeforeEach
-        void start() throws BindException {
-            http = ControlApiProtectionTest.this.start(EmulatorConfig.forTests()
-                    .withControlAccess(ControlAccess.LOCAL_ONLY.withToken(TOKEN)));
+        @Override
+        EmulatorConfig config() {
+            return EmulatorConfig.forTests().withControlAccess(ControlAccess.LOCAL_ONLY.withToken(TOKEN));
         }
 
         @Test
@@ -266,15 +270,14 @@ class ControlApiProtectionTest {
     }
 
     @Nested
-    class WithAnAllowedOrigin {
+    class WithAnAllowedOrigin extends Scenario {
 
         private static final String TOOL = "http://localhost:3000";
-        private RawHttp http;
 
-        @BeforeEach
-        void start() throws BindException {
-            http = ControlApiProtectionTest.this.start(EmulatorConfig.forTests()
-                    .withControlAccess(ControlAccess.LOCAL_ONLY.withAllowedOrigins(List.of(TOOL))));
+        @Override
+        EmulatorConfig config() {
+            return EmulatorConfig.forTests().withControlAccess(ControlAccess.LOCAL_ONLY.withAllowedOrigins(
+                    List.of(TOOL)));
         }
 
         @Test
