@@ -162,6 +162,15 @@ class MainTest {
     }
 
     @Test
+    void aConfigNeverPrintsItsSecrets() {
+        String printed = Main.parse(List.of("--control-token", "tok-9f8e", "--streamkap-secret", "sec-7d6c",
+                "--jobserver-user", "ci:pw-5b4a")).toString();
+
+        assertThat(printed).contains("ci").doesNotContain("tok-9f8e").doesNotContain("sec-7d6c")
+                .doesNotContain("pw-5b4a");
+    }
+
+    @Test
     void aTokenInTheEnvironmentGuardsTheControlApiOfTheProcess() throws Exception {
         Process process = launch(Map.of("JOBEMU_CONTROL_TOKEN", "process-token"), "--flink-port", "0",
                 "--jobserver-port", "0", "--streamkap-port", "0");

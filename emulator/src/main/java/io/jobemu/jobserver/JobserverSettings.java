@@ -7,6 +7,8 @@ import io.jobemu.core.http.Json;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +42,12 @@ public record JobserverSettings(boolean authentication, List<User> users, int ma
             }
             permissions = permissions == null ? List.of() : List.copyOf(permissions);
         }
+
+        /** Never prints the password (settings end up in logs and assertion messages). */
+        @Override
+        public String toString() {
+            return "User[name=" + name + ", password=<redacted>, permissions=" + permissions + "]";
+        }
     }
 
     public static final JobserverSettings DEFAULTS = new JobserverSettings(false, List.of(), 8, true, Duration.ZERO,
@@ -52,7 +60,8 @@ public record JobserverSettings(boolean authentication, List<User> users, int ma
         if (environment != null && environment.values().stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("environment variables need a string value");
         }
-        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        // in the order given, so that the settings read back as they were written
+        environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         callbackHosts = callbackHosts == null ? List.of() : List.copyOf(callbackHosts);
         if (maxJobsPerContext < 0) {
             throw new IllegalArgumentException("maxJobsPerContext must not be negative, got " + maxJobsPerContext);

@@ -13,6 +13,12 @@ public record StreamkapCredentials(String clientId, String secret) {
         }
     }
 
+    /** Never prints the secret (configs end up in logs and assertion messages). */
+    @Override
+    public String toString() {
+        return "StreamkapCredentials[clientId=" + clientId + ", secret=<redacted>]";
+    }
+
     public StreamkapCredentials withClientId(String newClientId) {
         return new StreamkapCredentials(newClientId, secret);
     }

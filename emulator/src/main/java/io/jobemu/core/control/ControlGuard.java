@@ -5,6 +5,7 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class ControlGuard {
 
     public static final String TOKEN_HEADER = "X-Emulator-Control-Token";
     /** The prefix of the emulator's own request headers; none is CORS-safelisted. */
-    static final String OWN_HEADER_PREFIX = "x-emulator-";
+    private static final String OWN_HEADER_PREFIX = "x-emulator-";
     /** Allows every origin, for {@code --control-allow-origin}. */
     public static final String ANY_ORIGIN = "*";
 
@@ -39,6 +40,10 @@ public final class ControlGuard {
     private static final String JSON = "application/json";
     private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
     private static final String ALLOWED_HEADERS = "Content-Type, X-Emulator-Namespace, " + TOKEN_HEADER;
+    private static final Pattern IP_LITERAL_HOST =
+            Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]+])(:\\d+)?");
+    /** Browsers resolve {@code localhost} and its subdomains to loopback themselves, never through DNS. */
+    private static final Pattern LOCALHOST = Pattern.compile("(?i)([a-z0-9-]+\\.)*localhost(:\\d+)?");
 
     /** What to do with one request. */
     public sealed interface Decision {
@@ -53,11 +58,6 @@ public final class ControlGuard {
         record Answer(int status, String error, Map<String, String> responseHeaders) implements Decision {
         }
     }
-
-    private static final Pattern IP_LITERAL_HOST =
-            Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]+])(:\\d+)?");
-    /** Browsers resolve {@code localhost} and its subdomains to loopback themselves, never through DNS. */
-    private static final Pattern LOCALHOST = Pattern.compile("(?i)([a-z0-9-]+\\.)*localhost(:\\d+)?");
 
     private final Optional<byte[]> token;
     private final List<String> allowedOrigins;
@@ -88,9 +88,11 @@ public final class ControlGuard {
             cors = Map.of("Access-Control-Allow-Origin", origin, "Vary", "Origin");
             if (method.equals("OPTIONS") && headers.contains("Access-Control-Request-Method")) {
                 // a preflight carries no credentials of its own: the real request that follows is checked in full
-                return new Decision.Answer(204, null, Map.of("Access-Control-Allow-Origin", origin, "Vary", "Origin",
-                        "Access-Control-Allow-Methods", ALLOWED_METHODS,
-                        "Access-Control-Allow-Headers", ALLOWED_HEADERS, "Access-Control-Max-Age", "600"));
+                Map<String, String> preflight = new LinkedHashMap<>(cors);
+                preflight.put("Access-Control-Allow-Methods", ALLOWED_METHODS);
+                preflight.put("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+                preflight.put("Access-Control-Max-Age", "600");
+                return new Decision.Answer(204, null, preflight);
             }
         }
         if (token.isPresent() && !carriesToken(headers.get(TOKEN_HEADER))) {
