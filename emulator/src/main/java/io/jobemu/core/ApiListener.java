@@ -144,6 +144,13 @@ public final class ApiListener {
                 ? Optional.ofNullable(exchange.getRequestHeaders().getFirst(Namespaces.HEADER))
                         .orElse(Namespaces.DEFAULT)
                 : uriPrefix.substring(Namespaces.PATH_PREFIX.length());
+        if (!namespaces.exists(namespaceName) && ControlGuard.fromAnotherSitesPage(exchange.getRequestHeaders())) {
+            // a page could otherwise fill every namespace slot with an image tag per name
+            Response refusal = ControlApi.error(403, "namespaces are not created by requests from another site's page;"
+                    + " create " + namespaceName + " from a test or tool first");
+            exchange.dispatch(() -> writeQuietly(exchange, refusal));
+            return;
+        }
         Namespace namespace;
         try {
             namespace = namespaces.get(namespaceName);

@@ -52,6 +52,10 @@ public final class Namespaces implements AutoCloseable {
         return created;
     }
 
+    public synchronized boolean exists(String name) {
+        return namespaces.containsKey(name);
+    }
+
     public synchronized List<String> names() {
         return new ArrayList<>(namespaces.keySet());
     }

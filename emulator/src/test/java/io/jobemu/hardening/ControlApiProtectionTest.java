@@ -157,6 +157,32 @@ class ControlApiProtectionTest {
         }
 
         @Test
+        void anotherSitesImageOrScriptGetIsRefusedAndCreatesNoNamespace() {
+            RawHttp.Response image = http.send(RawHttp.Request.of("GET", "/_emulator/journal")
+                    .withHeader("Sec-Fetch-Site", "cross-site").withHeader("Sec-Fetch-Mode", "no-cors"));
+            RawHttp.Response controlInNewNamespace = http.send(RawHttp.Request.of("GET", "/_ns/evil-1/_emulator/health")
+                    .withHeader("Sec-Fetch-Site", "same-site"));
+            RawHttp.Response apiInNewNamespace = http.send(RawHttp.Request.of("GET", "/_ns/evil-2/overview")
+                    .withHeader("Sec-Fetch-Site", "cross-site"));
+
+            assertThat(image.status()).isEqualTo(403);
+            assertThat(image.text()).isEqualTo("{\"error\":\"control requests from web pages are refused; this one came"
+                    + " from another site's page (Sec-Fetch-Site: cross-site)\"}");
+            assertThat(controlInNewNamespace.status()).isEqualTo(403);
+            assertThat(apiInNewNamespace.status()).isEqualTo(403);
+            assertThat(apiInNewNamespace.text()).isEqualTo("{\"error\":\"namespaces are not created by requests from"
+                    + " another site's page; create evil-2 from a test or tool first\"}");
+            assertThat(http.send(RawHttp.Request.of("GET", "/_emulator/namespaces")).text())
+                    .isEqualTo("{\"namespaces\":[\"default\"]}");
+            assertThat(http.send(RawHttp.Request.of("GET", "/overview").withHeader("Sec-Fetch-Site", "cross-site"))
+                    .status()).as("the emulated APIs answer pages, as the real servers do").isEqualTo(200);
+            for (String site : List.of("none", "same-origin")) {
+                assertThat(http.send(RawHttp.Request.of("GET", "/_emulator/clock").withHeader("Sec-Fetch-Site", site))
+                        .status()).as(site).isEqualTo(200);
+            }
+        }
+
+        @Test
         void theJournalShowsNoSecret() {
             RawHttp jobserver = new RawHttp(emulator.jobserverUrl(), 10_000);
             jobserver.send(RawHttp.Request.of("GET", "/jobs?limit=5&password=hunter2")

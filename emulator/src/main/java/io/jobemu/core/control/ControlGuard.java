@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  *       {@code Host} header: a DNS name that resolves to loopback is how a page "rebinds" itself onto the emulator
  *       and gets same-origin access;</li>
  *   <li>a request with an {@code Origin} header (which browsers add to cross-origin requests) is refused unless
- *       that origin is allowed; an allowed origin gets CORS answers, preflights included;</li>
+ *       that origin is allowed; an allowed origin gets CORS answers, preflights included; so is one that a browser
+ *       marks as made by another site's page ({@code Sec-Fetch-Site}), such as an image's GET, which carries no
+ *       {@code Origin};</li>
  *   <li>when a control token is configured, every control request must carry it in {@value #TOKEN_HEADER};</li>
  *   <li>a state-changing request (any method but GET, HEAD and OPTIONS) needs {@code Content-Type:
  *       application/json} or an {@code X-Emulator-*} header: a cross-origin page can send neither without a CORS
@@ -36,6 +38,7 @@ public final class ControlGuard {
     /** Allows every origin, for {@code --control-allow-origin}. */
     public static final String ANY_ORIGIN = "*";
 
+    private static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String JSON = "application/json";
     private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
@@ -79,6 +82,10 @@ public final class ControlGuard {
         }
         Map<String, String> cors = Map.of();
         HeaderValues origins = headers.get("Origin");
+        if ((origins == null || origins.isEmpty()) && fromAnotherSitesPage(headers)) {
+            return new Decision.Answer(403, "control requests from web pages are refused; this one came from another"
+                    + " site's page (Sec-Fetch-Site: " + headers.getFirst(SEC_FETCH_SITE) + ")", Map.of());
+        }
         if (origins != null && !origins.isEmpty()) {
             String origin = origins.getFirst();
             if (origins.size() > 1 || !allows(origin)) {
@@ -104,6 +111,15 @@ public final class ControlGuard {
                     + " X-Emulator-* header), so that no web page can send them", cors);
         }
         return new Decision.Admit(cors);
+    }
+
+    /**
+     * Whether a browser says another site's page made the request: {@code Sec-Fetch-Site} is {@code cross-site} or
+     * {@code same-site} (another port of localhost is another origin but the same site). Tools send no such header.
+     */
+    public static boolean fromAnotherSitesPage(HeaderMap headers) {
+        String site = headers.getFirst(SEC_FETCH_SITE);
+        return site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none");
     }
 
     private boolean allows(String origin) {
