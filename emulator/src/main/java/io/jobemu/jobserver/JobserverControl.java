@@ -23,8 +23,8 @@ import java.util.Locale;
 
 /**
  * Test control of the emulated job server, under {@code /_emulator/jobserver}: what jobs of a main class do, the
- * server settings (Basic authentication, slots per context, health, context stop time, environment), forcing a context's driver
- * into a state, and the transitions a context or job took.
+ * server settings (Basic authentication, slots per context, health, context stop time, environment, callback hosts),
+ * forcing a context's driver into a state, and the transitions a context or job took.
  */
 final class JobserverControl {
 

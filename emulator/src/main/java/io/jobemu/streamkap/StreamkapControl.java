@@ -15,7 +15,8 @@ import java.io.IOException;
 
 /**
  * Test control of the emulated Streamkap, under {@code /_emulator/streamkap}: queue deploy failures, list and
- * revoke tokens (listed by their last characters only: the control API echoes no secret). What a deployed job does is its Flink job's behaviour ({@code /_emulator/flink/behaviours}).
+ * revoke tokens (listed by their last characters only: the control API echoes no secret). What a deployed job does
+ * is its Flink job's behaviour ({@code /_emulator/flink/behaviours}).
  */
 final class StreamkapControl {
 

@@ -220,7 +220,8 @@ class ControlApiProtectionTest {
             for (RawHttp.Response attempt : attempts) {
                 assertThat(attempt.status()).as(attempt.toString()).isEqualTo(403);
                 assertThat(attempt.text()).isEqualTo("{\"error\":\"namespaces are listed and deleted only through the"
-                        + " root control API (no X-Emulator-Namespace header, no /_ns/ prefix)\"}");
+                        + " root control API (the default namespace's: no X-Emulator-Namespace header or /_ns/"
+                        + " prefix)\"}");
             }
             assertThat(root.get("/_emulator/namespaces").json().path("namespaces").toString())
                     .isEqualTo("[\"default\",\"victim\",\"attacker\"]");

@@ -223,7 +223,7 @@ public final class ControlApi implements ErrorPolicy {
     private void requireRoot() {
         if (!root) {
             throw new ApiError(error(403, "namespaces are listed and deleted only through the root control API"
-                    + " (no X-Emulator-Namespace header, no /_ns/ prefix)"));
+                    + " (the default namespace's: no X-Emulator-Namespace header or /_ns/ prefix)"));
         }
     }
 

@@ -27,7 +27,7 @@ public final class Redaction {
     /** Headers whose value is a credential; Authorization keeps its scheme, which tests may want to see. */
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie", "x-api-key", ControlGuard.TOKEN_HEADER.toLowerCase(Locale.ROOT));
-    /** JSON fields and form parameters holding a secret: {@code password}, {@code secret}, {@code refresh_token}, ... */
+    /** JSON fields and form parameters holding a secret: {@code password}, {@code secret}, {@code refresh_token}... */
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(password|passwd|secret|token|project_key|api[_-]?key|credential).*");
     private static final int SHOWN_TOKEN_END = 4;
