@@ -47,7 +47,8 @@ class AuthHeaderTableTest {
     void start() throws BindException {
         emulator = Emulator.start(EmulatorConfig.forTests());
         token = new TestHttp(emulator.streamkapUrl()).post("/auth/access-token",
-                "{\"client_id\":\"jobemu-client-id\",\"secret\":\"jobemu-secret\"}").json().path("accessToken").asText();
+                "{\"client_id\":\"jobemu-client-id\",\"secret\":\"jobemu-secret\"}").json().path("accessToken")
+                .asText();
         TestHttp jobserver = new TestHttp(emulator.jobserverUrl());
         assertThat(jobserver.put("/_emulator/jobserver/settings", """
                 {"authentication": true, "users": [{"name": "admin", "password": "secret"},

@@ -120,8 +120,8 @@ class ControlApiProtectionTest {
         void jsonOrAnEmulatorHeaderLetsAToolChangeState() {
             long before = emulator.clock().millis();
 
-            RawHttp.Response json = http.send(post("/_emulator/clock/advance?by=PT1S", "Application/JSON; charset=utf-8",
-                    ""));
+            RawHttp.Response json = http.send(post("/_emulator/clock/advance?by=PT1S",
+                    "Application/JSON; charset=utf-8", ""));
             RawHttp.Response header = http.send(post("/_emulator/clock/advance?by=PT1S", null, "")
                     .withHeader("X-Emulator-Namespace", "default"));
             RawHttp.Response delete = http.send(RawHttp.Request.of("DELETE", "/_emulator/faults")
@@ -148,7 +148,8 @@ class ControlApiProtectionTest {
                     + " API answers only requests that name it by IP address or localhost, not evil.example:8081\"}");
             assertThat(reboundPost.status()).isEqualTo(403);
             assertThat(emulator.clock().millis()).isEqualTo(before);
-            for (String host : List.of("localhost:8081", "LOCALHOST", "app.localhost:3000", "127.0.0.1", "[::1]:8081")) {
+            for (String host : List.of("localhost:8081", "LOCALHOST", "app.localhost:3000", "127.0.0.1",
+                    "[::1]:8081")) {
                 assertThat(http.send(RawHttp.Request.of("GET", "/_emulator/clock").withHeader("Host", host)).status())
                         .as(host).isEqualTo(200);
             }
