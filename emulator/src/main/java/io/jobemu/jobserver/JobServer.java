@@ -37,7 +37,8 @@ public final class JobServer {
         this.classPaths = new ClassPaths(binaries::exists);
         this.behaviours = new BehaviourRegistry(timing == TimingProfile.INSTANT ? Duration.ZERO
                 : REALISTIC_SPARK_ACTION);
-        this.supervisor = new Supervisor(context.clock(), context.ids(), settings::get, behaviours, classPaths);
+        this.supervisor = new Supervisor(context.clock(), context.ids(), settings::get, behaviours, classPaths,
+                data::contains);
         this.actors = new ActorPaths(context.ids());
     }
 

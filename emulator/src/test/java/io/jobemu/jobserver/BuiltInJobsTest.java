@@ -181,6 +181,34 @@ class BuiltInJobsTest extends JobserverTest {
         assertThat(job(inContext).path("result").toString()).isEqualTo("{\"EmptyClass\":3}");
     }
 
+    @Test
+    void remoteDataFileJobFindsTheServersDataFilesAndNeedsItsKey() {
+        String stored = jobserver.post("/data/input", "some bytes").json().path("result").path("filename").asText();
+        String found = startJob(PREFIX + "RemoteDataFileJob", "", "testFile = \"" + stored + "\"");
+        String unknown = startJob(PREFIX + "RemoteDataFileJob", "", "testFile = nope.dat");
+        advance(Duration.ZERO);
+
+        assertThat(job(found).path("result").asText()).isEqualTo(stored);
+        assertThat(job(unknown).path("result").path("message").asText())
+                .isEqualTo("Failed to read file nope.dat: java.io.IOException: Unknown file: nope.dat");
+        HttpResult missing = postJob("cp=demo&mainClass=" + PREFIX + "RemoteDataFileJob", "");
+        assertThat(missing.status()).as("validate() threw").isEqualTo(200);
+        assertThat(missing.json().path("status").asText()).isEqualTo("ERROR");
+        assertThat(missing.json().path("result").path("errorClass").asText())
+                .isEqualTo("com.typesafe.config.ConfigException$Missing");
+        assertThat(missing.json().path("result").path("message").asText())
+                .endsWith("No configuration setting found for key 'testFile'");
+    }
+
+    @Test
+    void theKMeansExampleCannotReadItsS3Input() {
+        String id = startJob(PREFIX + "KMeansExample", "", "");
+        advance(SPARK_ACTION);
+
+        assertThat(job(id).path("result").path("errorClass").asText()).isEqualTo("java.io.IOException");
+        assertThat(job(id).path("result").path("message").asText()).isEqualTo("No FileSystem for scheme: s3n");
+    }
+
     // ---- the extras jar: streaming and session contexts
 
     @Test

@@ -79,6 +79,10 @@ final class BuiltInJobs {
                 returns(sparkAction, Json.MAPPER.createArrayNode().add(Json.MAPPER.createArrayNode().add("horse"))));
         table.jvmClass("spark.jobserver.jobJarDependenciesJob", JobApi.SPARK,
                 (config, env) -> jarDependencies(env, sparkAction));
+        table.scalaObject("spark.jobserver.RemoteDataFileJob", JobApi.SPARK, BuiltInJobs::remoteDataFile);
+        // its input is on S3, for which a stock Spark's Hadoop has no file system
+        table.scalaObject("spark.jobserver.KMeansExample", JobApi.SPARK, (config, env) -> new JobPlan.Fail(
+                sparkAction, "java.io.IOException", "No FileSystem for scheme: s3n"));
         table.jvmClass("spark.jobserver.JavaHelloWorldJob", JobApi.JAVA_SPARK,
                 returns(Duration.ZERO, NODES.textNode("Hi!")));
         table.jvmClass("spark.jobserver.FailingJavaJob", JobApi.JAVA_SPARK, (config, env) ->
@@ -186,6 +190,28 @@ final class BuiltInJobs {
         return sum.<JobPlan>map(value -> new JobPlan.Finish(sparkAction, NODES.numberNode(value)))
                 .orElseGet(() -> new JobPlan.Fail(Duration.ZERO, "java.util.NoSuchElementException",
                         "next on empty iterator"));
+    }
+
+    /**
+     * Returns the local path of the data file {@code testFile}: on the server's host that is the file the server
+     * stored; any other name the data manager refuses. Without the key, {@code validate()} throws.
+     */
+    private static JobPlan remoteDataFile(Config config, JobEnvironment environment) {
+        String file;
+        try {
+            file = config.getString("testFile");
+        } catch (ConfigException e) {
+            List<String> frames = new ArrayList<>();
+            frames.add("com.typesafe.config.impl.SimpleConfig.getString(SimpleConfig.java:250)");
+            frames.add("spark.jobserver.RemoteDataFileJob$.validate(RemoteDataFileJob.scala:21)");
+            frames.addAll(ErrorData.JOB_FRAMES);
+            return new JobPlan.ValidateThrows(e.getClass().getName(), e.getMessage(), frames);
+        }
+        if (environment.dataFiles().test(file)) {
+            return new JobPlan.Finish(Duration.ZERO, NODES.textNode(file));
+        }
+        return new JobPlan.Fail(Duration.ZERO, "java.io.IOException",
+                "Failed to read file " + file + ": java.io.IOException: Unknown file: " + file);
     }
 
     /**

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -122,17 +123,19 @@ public final class Supervisor {
     private final Supplier<JobserverSettings> settings;
     private final BehaviourRegistry behaviours;
     private final ClassPaths classPaths;
+    private final Predicate<String> dataFiles;
     private final Callbacks callbacks;
     private final List<ManagedContext> contexts = new ArrayList<>();
     private final Map<String, ManagedJob> jobs = new LinkedHashMap<>();
 
     public Supervisor(EmulatorClock clock, IdGenerator ids, Supplier<JobserverSettings> settings,
-                      BehaviourRegistry behaviours, ClassPaths classPaths) {
+                      BehaviourRegistry behaviours, ClassPaths classPaths, Predicate<String> dataFiles) {
         this.clock = clock;
         this.ids = ids;
         this.settings = settings;
         this.behaviours = behaviours;
         this.classPaths = classPaths;
+        this.dataFiles = dataFiles;
         this.callbacks = new Callbacks(clock);
     }
 
@@ -403,7 +406,7 @@ public final class Supervisor {
         JobEnvironment environment = new JobEnvironment(context.factory(), context.config(),
                 request.classPath().stream().map(ClassPaths.Entry::name).toList(),
                 jobsOf(context).filter(earlier -> earlier.state() == JobState.FINISHED).map(ManagedJob::mainClass)
-                        .toList());
+                        .toList(), dataFiles);
         ManagedJob job = new ManagedJob(ids.uuid().toString(), context, request.mainClass(),
                 request.classPath().stream().filter(ClassPaths.Entry::uploaded).map(ClassPaths.Entry::name).toList(),
                 program, environment, request.async() ? request.postedConfig() : null, request.callback(),
