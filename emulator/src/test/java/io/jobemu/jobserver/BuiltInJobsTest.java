@@ -380,6 +380,26 @@ class BuiltInJobsTest extends JobserverTest {
                 "java.lang.IllegalArgumentException", "Python should have exactly one package file! Found: 2");
     }
 
+    @Test
+    void settingsOfTheWrongTypeFailTheJobNotTheRequest() {
+        createContext("streams", "?context-factory=" + CONTEXT_FACTORY + "StreamingContextFactory"
+                + "&streaming.batch_interval=soon");
+        pythonContext("py", "&spark.session.hive.enabled=maybe");
+        String streaming = startJob(PREFIX + "StreamingTaskFailedTestJob", "&context=streams", "");
+        String hive = startPython("example_jobs.hive_support_job.HiveSupportJob", "py", "");
+        String window = startPython("example_jobs.session_window.SessionWindowJob", "py", "input.data = bob");
+        advance(PYTHON_RUN);
+
+        for (String id : List.of(streaming, hive)) {
+            JsonNode failed = job(id);
+            assertThat(failed.path("status").asText()).isEqualTo("ERROR");
+            assertThat(failed.path("result").path("errorClass").asText())
+                    .isEqualTo("com.typesafe.config.ConfigException$WrongType");
+        }
+        assertThat(job(window).path("result").path("message").asText()).endsWith("TypeError: StructType can not "
+                + "accept object of type 'str']");
+    }
+
     // ---- helpers
 
     private void pythonContext(String name, String extraQuery) {

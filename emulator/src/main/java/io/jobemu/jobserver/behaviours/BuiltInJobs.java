@@ -124,7 +124,10 @@ final class BuiltInJobs {
         }
     }
 
-    /** A built-in class; in a Python context a JVM class is a module the Python process cannot import. */
+    /**
+     * A built-in class; in a Python context a JVM class is a module the Python process cannot import. A setting
+     * of the wrong type (a context's or the job's) makes the job throw the config library's exception.
+     */
     private record BuiltIn(String mainClass, String runtimeClass, JobApi api, Planner planner) implements JobProgram {
         @Override
         public Loading load(String contextFactory) {
@@ -136,7 +139,11 @@ final class BuiltInJobs {
             if (PythonExamples.runsPython(environment) && !api.python()) {
                 return PythonExamples.importFails(mainClass);
             }
-            return planner.plan(jobConfig, environment);
+            try {
+                return planner.plan(jobConfig, environment);
+            } catch (ConfigException e) {
+                return new JobPlan.Fail(Duration.ZERO, e.getClass().getName(), e.getMessage());
+            }
         }
     }
 

@@ -86,7 +86,7 @@ final class PythonExamples {
                 Phase.VALIDATE, 16, "raise Exception(\"Deliberate failure\")",
                 new PyError("Exception", "Deliberate failure")));
         table.python("example_jobs.session_window.SessionWindowJob", (config, env) ->
-                truthy(config, "input.data") ? rankByAge(run, env, config.getList("input.data"))
+                truthy(config, "input.data") ? rankByAge(run, env, config.getValue("input.data"))
                         : validationProblems(run));
         // these expect an SQLContext or a HiveContext, which a session context never hands them
         table.python("example_jobs.sql_average.SQLAverageJob", (config, env) -> validationProblems(run));
@@ -142,12 +142,18 @@ final class PythonExamples {
      * {@code SELECT name, age, RANK() OVER (PARTITION BY age ORDER BY name) FROM people ORDER BY age} over the
      * {@code [name, age, salary]} rows of {@code input.data}.
      */
-    private static JobPlan rankByAge(Duration run, JobEnvironment env, ConfigList data) {
+    private static JobPlan rankByAge(Duration run, JobEnvironment env, ConfigValue input) {
+        String mainClass = "example_jobs.session_window.SessionWindowJob";
+        if (!(input instanceof ConfigList data)) {
+            return raised(run, env, mainClass, Phase.RUN, 23, "df = context.createDataFrame(rdd, ['name', 'age', "
+                    + "'salary'])", new PyError("TypeError", "StructType can not accept object of type "
+                    + pyRepr(pythonType(input))));
+        }
         List<List<ConfigValue>> rows = new ArrayList<>();
         for (ConfigValue row : data) {
             int size = row instanceof ConfigList list ? list.size() : 1;
             if (size != 3) {
-                return raised(run, env, "example_jobs.session_window.SessionWindowJob", Phase.RUN, 31,
+                return raised(run, env, mainClass, Phase.RUN, 31,
                         "results = query.collect()", new PyError("py4j.protocol.Py4JJavaError", "An error occurred "
                                 + "while calling o64.collectToPython.: java.lang.IllegalStateException: Input row "
                                 + "doesn't have expected number of values required by the schema. 3 fields are "
