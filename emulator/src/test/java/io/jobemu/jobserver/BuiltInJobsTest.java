@@ -293,6 +293,19 @@ class BuiltInJobsTest extends JobserverTest {
     }
 
     @Test
+    void pythonCountsOfNumbersKeepTheNumbersHashOrder() {
+        pythonContext("py", "");
+        String few = startPython(WORD_COUNT_PY, "py", "input.strings = [17, 1, 17]");
+        String many = startPython(WORD_COUNT_PY, "py", "input.strings = [40, 7, 33, 100, 2, 7]");
+        advance(PYTHON_RUN);
+
+        assertThat(job(few).path("result").toString()).as("Integer keys 17 and 1 share a HashMap bucket, in insertion order")
+                .isEqualTo("{\"17\":2,\"1\":1}");
+        assertThat(keys(job(many).path("result"))).as("a Scala hash trie of Int keys")
+                .isEqualTo(ScalaCollections.orderByHash(List.of("40", "7", "33", "100", "2"), Integer::parseInt));
+    }
+
+    @Test
     void pythonValidationProblemsEndThePythonProcessSoTheStartedJobFails() {
         pythonContext("py", "");
         String id = startPython(WORD_COUNT_PY, "py", "");

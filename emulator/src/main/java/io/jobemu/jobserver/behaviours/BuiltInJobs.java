@@ -157,14 +157,14 @@ final class BuiltInJobs {
         } catch (ConfigException e) {
             return new JobPlan.Invalid(invalidReason);
         }
-        return new JobPlan.Finish(duration, ScalaCollections.object(countWords(List.of(input.split(" ")))));
+        return new JobPlan.Finish(duration, ScalaCollections.object(countValues(List.of(input.split(" ")))));
     }
 
-    /** Counts of each word, in first-seen order. */
-    static Map<String, LongNode> countWords(List<String> words) {
-        Map<String, LongNode> counts = new LinkedHashMap<>();
-        for (String word : words) {
-            counts.merge(word, LongNode.valueOf(1), (a, b) -> LongNode.valueOf(a.longValue() + 1));
+    /** Counts of each value, in first-seen order (what {@code countByValue} counts). */
+    static <T> Map<T, LongNode> countValues(List<T> values) {
+        Map<T, LongNode> counts = new LinkedHashMap<>();
+        for (T value : values) {
+            counts.merge(value, LongNode.valueOf(1), (a, b) -> LongNode.valueOf(a.longValue() + 1));
         }
         return counts;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -109,9 +109,12 @@ final class PythonExamples {
         return truthy(config, "input.strings") ? then.get() : validationProblems(run);
     }
 
-    /** {@code parallelize(data).countByValue()}: a list counts its items, a string its characters. */
+    /**
+     * {@code parallelize(data).countByValue()}: a list counts its items (strings, numbers, booleans), a string its
+     * characters.
+     */
     private static JobPlan countValues(Duration run, JobEnvironment env, String mainClass, ConfigValue data) {
-        List<String> values = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         if (data.valueType() == ConfigValueType.STRING) {
             ((String) data.unwrapped()).codePoints().forEach(c -> values.add(Character.toString(c)));
         } else if (data.valueType() == ConfigValueType.LIST) {
@@ -121,7 +124,7 @@ final class PythonExamples {
                             "return context.sparkContext.parallelize(data).countByValue()",
                             new PyError("TypeError", "unhashable type: " + pyRepr(pythonType(item))));
                 }
-                values.add(String.valueOf(item.unwrapped()));
+                values.add(item.unwrapped());
             }
         } else if (data.valueType() == ConfigValueType.OBJECT) {
             values.addAll(((ConfigObject) data).keySet());
@@ -130,12 +133,33 @@ final class PythonExamples {
                     "return context.sparkContext.parallelize(data).countByValue()",
                     new PyError("TypeError", pyRepr(pythonType(data)) + " object is not iterable"));
         }
-        // py4j puts the dict's entries into a HashMap, which the server turns into a Scala map
-        Map<String, LongNode> hashOrdered = new LinkedHashMap<>();
-        Map<String, LongNode> javaMap = new HashMap<>();
-        BuiltInJobs.countWords(values).forEach(javaMap::put);
-        javaMap.forEach(hashOrdered::put);
-        return new JobPlan.Finish(run, ScalaCollections.object(hashOrdered));
+        // py4j puts the dict's entries into a HashMap, which the server turns into a Scala map of the same keys
+        Map<Object, LongNode> javaMap = new HashMap<>();
+        BuiltInJobs.countValues(values).forEach(javaMap::put);
+        ObjectNode counts = Json.object();
+        for (Object key : ScalaCollections.orderByHash(List.copyOf(javaMap.keySet()), PythonExamples::scalaHash)) {
+            counts.set(String.valueOf(key), javaMap.get(key));
+        }
+        return new JobPlan.Finish(run, counts);
+    }
+
+    /** Scala's {@code ##} of a boxed key: a number hashes as the narrowest primitive that holds it. */
+    private static int scalaHash(Object key) {
+        if (key instanceof Double d) {
+            double value = d;
+            if (value == (int) value) {
+                return (int) value;
+            }
+            if (value == (long) value) {
+                return Long.hashCode((long) value);
+            }
+            return value == (float) value ? Float.hashCode((float) value) : d.hashCode();
+        }
+        if (key instanceof Long l) {
+            long value = l;
+            return value == (int) value ? (int) value : l.hashCode();
+        }
+        return key.hashCode();
     }
 
     /**
