@@ -21,6 +21,8 @@ class BuiltInJobsTest extends JobserverTest {
     private static final Duration SPARK_ACTION = Duration.ofMillis(500);
     /** A Python job starts a Python process first. */
     private static final Duration PYTHON_RUN = Duration.ofSeconds(2);
+    private static final String INVALID_JOB_TYPE =
+            "{\"status\":\"ERROR\",\"result\":\"Invalid job type for this context\"}";
 
     // ---- the JVM test jar
 
@@ -92,7 +94,8 @@ class BuiltInJobsTest extends JobserverTest {
         HttpResult sync = sync("cp=demo&mainClass=" + PREFIX + "ConfigCheckerJob", "foo.bar.baz = 3", Duration.ZERO);
 
         assertThat(sync.status()).isEqualTo(200);
-        List<String> names = io.jobemu.core.http.Json.MAPPER.readerForListOf(String.class).readValue(sync.json().path("result"));
+        List<String> names = io.jobemu.core.http.Json.MAPPER.readerForListOf(String.class)
+                .readValue(sync.json().path("result"));
         assertThat(names).containsExactlyInAnyOrder("foo", "spark");
     }
 
@@ -238,7 +241,7 @@ class BuiltInJobsTest extends JobserverTest {
         assertThat(job(id).path("status").asText()).isEqualTo("RUNNING");
         HttpResult wrongType = postJob("cp=demo&context=java&mainClass=" + PREFIX + "JStreamingTestJob", "");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.body()).isEqualTo("{\"status\":\"ERROR\",\"result\":\"Invalid job type for this context\"}");
+        assertThat(wrongType.body()).isEqualTo(INVALID_JOB_TYPE);
         assertLoadingFailed(postJob("cp=demo&context=streams&mainClass=" + PREFIX + "JStreamingTestJob", ""),
                 "java.lang.ClassCastException",
                 "spark.jobserver.JStreamingTestJob cannot be cast to spark.jobserver.api.SparkJobBase");
@@ -256,7 +259,7 @@ class BuiltInJobsTest extends JobserverTest {
         assertThat(failed.path("result").path("message").asText()).isEqualTo("LOAD DATA input path does not exist: "
                 + "src/main/resources/hive_test_job_addresses.txt;");
         HttpResult wordCount = postJob("cp=demo&context=sessions&mainClass=" + WORD_COUNT, "input.string = a");
-        assertThat(wordCount.body()).isEqualTo("{\"status\":\"ERROR\",\"result\":\"Invalid job type for this context\"}");
+        assertThat(wordCount.body()).isEqualTo(INVALID_JOB_TYPE);
     }
 
     // ---- the Python examples
@@ -299,7 +302,8 @@ class BuiltInJobsTest extends JobserverTest {
         String many = startPython(WORD_COUNT_PY, "py", "input.strings = [40, 7, 33, 100, 2, 7]");
         advance(PYTHON_RUN);
 
-        assertThat(job(few).path("result").toString()).as("Integer keys 17 and 1 share a HashMap bucket, in insertion order")
+        assertThat(job(few).path("result").toString())
+                .as("Integer keys 17 and 1 share a HashMap bucket, in insertion order")
                 .isEqualTo("{\"17\":2,\"1\":1}");
         assertThat(keys(job(many).path("result"))).as("a Scala hash trie of Int keys")
                 .isEqualTo(ScalaCollections.orderByHash(List.of("40", "7", "33", "100", "2"), Integer::parseInt));

@@ -85,8 +85,8 @@ final class BuiltInJobs {
                 sparkAction, "java.io.IOException", "No FileSystem for scheme: s3n"));
         table.jvmClass("spark.jobserver.JavaHelloWorldJob", JobApi.JAVA_SPARK,
                 returns(Duration.ZERO, NODES.textNode("Hi!")));
-        table.jvmClass("spark.jobserver.FailingJavaJob", JobApi.JAVA_SPARK, (config, env) ->
-                new JobPlan.ValidateThrows("java.lang.RuntimeException", "fail", javaVerifyFrames("FailingJavaJob", 16)));
+        table.jvmClass("spark.jobserver.FailingJavaJob", JobApi.JAVA_SPARK, (config, env) -> new JobPlan.ValidateThrows(
+                "java.lang.RuntimeException", "fail", javaVerifyFrames("FailingJavaJob", 16)));
         table.scalaObject("spark.jobserver.StreamingTestJob", JobApi.STREAMING, runsUntilKilled());
         table.scalaObject("spark.jobserver.StreamingTaskFailedTestJob", JobApi.STREAMING,
                 (config, env) -> failingStreamingBatch(env));

@@ -69,59 +69,69 @@ final class PythonExamples {
     }
 
     static void register(BuiltInJobs.Table table, Duration sparkAction) {
-        Duration run = sparkAction.multipliedBy(PROCESS_START_FACTOR);
-        String wordCount = "example_jobs.word_count.";
-        table.python(wordCount + "WordCountSparkJob", (config, env) -> needsInputStrings(config, run, () ->
-                raised(run, env, wordCount + "WordCountSparkJob", Phase.RUN, 13,
-                        "return context.parallelize(data).countByValue()", noSuchAttribute("parallelize"))));
-        table.python(wordCount + "FailingSparkJob", (config, env) -> needsInputStrings(config, run, () ->
-                raised(run, env, wordCount + "FailingSparkJob", Phase.RUN, 29,
-                        "raise ValueError('Deliberate failure')", new PyError("ValueError", "Deliberate failure"))));
-        table.python(wordCount + "WordCountSparkSessionJob", (config, env) -> needsInputStrings(config, run, () ->
-                countValues(run, env, wordCount + "WordCountSparkSessionJob", config.getValue("input.strings"))));
-        String failing = "example_jobs.failing_job.";
-        table.python(failing + "FailingRunJob", (config, env) -> raised(run, env, failing + "FailingRunJob",
-                Phase.RUN, 10, "raise Exception(\"Deliberate failure\")", new PyError("Exception", "Deliberate failure")));
-        table.python(failing + "FailingValidateJob", (config, env) -> raised(run, env, failing + "FailingValidateJob",
-                Phase.VALIDATE, 16, "raise Exception(\"Deliberate failure\")",
-                new PyError("Exception", "Deliberate failure")));
-        table.python("example_jobs.session_window.SessionWindowJob", (config, env) ->
-                truthy(config, "input.data") ? rankByAge(run, env, config.getValue("input.data"))
-                        : validationProblems(run));
+        Duration duration = sparkAction.multipliedBy(PROCESS_START_FACTOR);
+        Examples examples = new Examples(table, duration);
+        examples.add("word_count.WordCountSparkJob", (config, run) -> needsInputStrings(config, run, () ->
+                run.raised(Phase.RUN, 13, "return context.parallelize(data).countByValue()",
+                        noSuchAttribute("parallelize"))));
+        examples.add("word_count.FailingSparkJob", (config, run) -> needsInputStrings(config, run, () ->
+                run.raised(Phase.RUN, 29, "raise ValueError('Deliberate failure')",
+                        new PyError("ValueError", "Deliberate failure"))));
+        examples.add("word_count.WordCountSparkSessionJob", (config, run) -> needsInputStrings(config, run, () ->
+                countValues(run, config.getValue("input.strings"))));
+        examples.add("failing_job.FailingRunJob", (config, run) -> run.raised(Phase.RUN, 10,
+                "raise Exception(\"Deliberate failure\")", new PyError("Exception", "Deliberate failure")));
+        examples.add("failing_job.FailingValidateJob", (config, run) -> run.raised(Phase.VALIDATE, 16,
+                "raise Exception(\"Deliberate failure\")", new PyError("Exception", "Deliberate failure")));
+        examples.add("session_window.SessionWindowJob", (config, run) -> truthy(config, "input.data")
+                ? rankByAge(run, config.getValue("input.data")) : run.validationProblems());
         // these expect an SQLContext or a HiveContext, which a session context never hands them
-        table.python("example_jobs.sql_average.SQLAverageJob", (config, env) -> validationProblems(run));
-        table.python("example_jobs.hive_window.HiveWindowJob", (config, env) -> validationProblems(run));
-        table.python("example_jobs.sql_two_jobs.Job1", (config, env) -> validationProblems(run));
-        table.python("example_jobs.sql_two_jobs.Job2", (config, env) -> raised(run, env,
-                "example_jobs.sql_two_jobs.Job2", Phase.VALIDATE, 42,
+        examples.add("sql_average.SQLAverageJob", (config, run) -> run.validationProblems());
+        examples.add("hive_window.HiveWindowJob", (config, run) -> run.validationProblems());
+        examples.add("sql_two_jobs.Job1", (config, run) -> run.validationProblems());
+        examples.add("sql_two_jobs.Job2", (config, run) -> run.raised(Phase.VALIDATE, 42,
                 "if 'people_table' in context.tableNames():", noSuchAttribute("tableNames")));
         // its custom context is only built for a context type the subprocess does not know
-        table.python("example_jobs.custom_context_job.CustomContextJob", (config, env) ->
-                needsInputStrings(config, run, () -> raised(run, env, "example_jobs.custom_context_job.CustomContextJob",
-                        Phase.RUN, 25, "count = context.parallelize(data).count()", noSuchAttribute("parallelize"))));
-        table.python("example_jobs.hive_support_job.HiveSupportJob", (config, env) -> hiveTable(run, env));
+        examples.add("custom_context_job.CustomContextJob", (config, run) -> needsInputStrings(config, run, () ->
+                run.raised(Phase.RUN, 25, "count = context.parallelize(data).count()",
+                        noSuchAttribute("parallelize"))));
+        examples.add("hive_support_job.HiveSupportJob", (config, run) -> hiveTable(run));
+    }
+
+    /** What an example does with its config in one run. */
+    @FunctionalInterface
+    private interface Example {
+        JobPlan plan(Config config, PythonRun run);
+    }
+
+    /** Adds the examples of {@code example_jobs}, each run taking {@code duration}. */
+    private record Examples(BuiltInJobs.Table table, Duration duration) {
+        void add(String name, Example example) {
+            String mainClass = "example_jobs." + name;
+            table.python(mainClass, (config, env) -> example.plan(config, new PythonRun(mainClass, env, duration)));
+        }
     }
 
     // ---- the jobs
 
     /** The word count jobs' {@code validate}: {@code input.strings} must be set and not empty. */
-    private static JobPlan needsInputStrings(Config config, Duration run, Supplier<JobPlan> then) {
-        return truthy(config, "input.strings") ? then.get() : validationProblems(run);
+    private static JobPlan needsInputStrings(Config config, PythonRun run, Supplier<JobPlan> then) {
+        return truthy(config, "input.strings") ? then.get() : run.validationProblems();
     }
 
     /**
      * {@code parallelize(data).countByValue()}: a list counts its items (strings, numbers, booleans), a string its
      * characters.
      */
-    private static JobPlan countValues(Duration run, JobEnvironment env, String mainClass, ConfigValue data) {
+    private static JobPlan countValues(PythonRun run, ConfigValue data) {
+        String line = "return context.sparkContext.parallelize(data).countByValue()";
         List<Object> values = new ArrayList<>();
         if (data.valueType() == ConfigValueType.STRING) {
             ((String) data.unwrapped()).codePoints().forEach(c -> values.add(Character.toString(c)));
         } else if (data.valueType() == ConfigValueType.LIST) {
             for (ConfigValue item : (ConfigList) data) {
                 if (item.valueType() == ConfigValueType.LIST || item.valueType() == ConfigValueType.OBJECT) {
-                    return raised(run, env, mainClass, Phase.RUN, 41,
-                            "return context.sparkContext.parallelize(data).countByValue()",
+                    return run.raised(Phase.RUN, 41, line,
                             new PyError("TypeError", "unhashable type: " + pyRepr(pythonType(item))));
                 }
                 values.add(item.unwrapped());
@@ -129,8 +139,7 @@ final class PythonExamples {
         } else if (data.valueType() == ConfigValueType.OBJECT) {
             values.addAll(((ConfigObject) data).keySet());
         } else {
-            return raised(run, env, mainClass, Phase.RUN, 41,
-                    "return context.sparkContext.parallelize(data).countByValue()",
+            return run.raised(Phase.RUN, 41, line,
                     new PyError("TypeError", pyRepr(pythonType(data)) + " object is not iterable"));
         }
         // py4j puts the dict's entries into a HashMap, which the server turns into a Scala map of the same keys
@@ -140,7 +149,7 @@ final class PythonExamples {
         for (Object key : ScalaCollections.orderByHash(List.copyOf(javaMap.keySet()), PythonExamples::scalaHash)) {
             counts.set(String.valueOf(key), javaMap.get(key));
         }
-        return new JobPlan.Finish(run, counts);
+        return run.finish(counts);
     }
 
     /** Scala's {@code ##} of a boxed key: a number hashes as the narrowest primitive that holds it. */
@@ -166,22 +175,19 @@ final class PythonExamples {
      * {@code SELECT name, age, RANK() OVER (PARTITION BY age ORDER BY name) FROM people ORDER BY age} over the
      * {@code [name, age, salary]} rows of {@code input.data}.
      */
-    private static JobPlan rankByAge(Duration run, JobEnvironment env, ConfigValue input) {
-        String mainClass = "example_jobs.session_window.SessionWindowJob";
+    private static JobPlan rankByAge(PythonRun run, ConfigValue input) {
         if (!(input instanceof ConfigList data)) {
-            return raised(run, env, mainClass, Phase.RUN, 23, "df = context.createDataFrame(rdd, ['name', 'age', "
-                    + "'salary'])", new PyError("TypeError", "StructType can not accept object of type "
-                    + pyRepr(pythonType(input))));
+            return run.raised(Phase.RUN, 23, "df = context.createDataFrame(rdd, ['name', 'age', 'salary'])",
+                    new PyError("TypeError", "StructType can not accept object of type " + pyRepr(pythonType(input))));
         }
         List<List<ConfigValue>> rows = new ArrayList<>();
         for (ConfigValue row : data) {
             int size = row instanceof ConfigList list ? list.size() : 1;
             if (size != 3) {
-                return raised(run, env, mainClass, Phase.RUN, 31,
-                        "results = query.collect()", new PyError("py4j.protocol.Py4JJavaError", "An error occurred "
-                                + "while calling o64.collectToPython.: java.lang.IllegalStateException: Input row "
-                                + "doesn't have expected number of values required by the schema. 3 fields are "
-                                + "required while " + size + " values are provided."));
+                return run.raised(Phase.RUN, 31, "results = query.collect()", new PyError(
+                        "py4j.protocol.Py4JJavaError", "An error occurred while calling o64.collectToPython.: "
+                        + "java.lang.IllegalStateException: Input row doesn't have expected number of values "
+                        + "required by the schema. 3 fields are required while " + size + " values are provided."));
             }
             rows.add(List.copyOf((ConfigList) row));
         }
@@ -194,17 +200,16 @@ final class PythonExamples {
                     && byName.compare(other, row) < 0).count();
             result.addArray().add(json(row.get(0))).add(json(row.get(1))).add(rank);
         }
-        return new JobPlan.Finish(run, result);
+        return run.finish(result);
     }
 
     /** {@code CREATE TABLE ... USING hive} returns nothing, so the job's result is null; without Hive it fails. */
-    private static JobPlan hiveTable(Duration run, JobEnvironment env) {
-        if (env.contextConfig().getBoolean("spark.session.hive.enabled")) {
-            return new JobPlan.Finish(run, NullNode.getInstance());
+    private static JobPlan hiveTable(PythonRun run) {
+        if (run.environment().contextConfig().getBoolean("spark.session.hive.enabled")) {
+            return run.finish(NullNode.getInstance());
         }
-        return raised(run, env, "example_jobs.hive_support_job.HiveSupportJob", Phase.RUN, 11, "context.sql(query)",
-                new PyError("pyspark.sql.utils.AnalysisException", "Hive support is required to CREATE Hive TABLE "
-                        + "(AS SELECT);;\n'CreateTable `check_support`, "
+        return run.raised(Phase.RUN, 11, "context.sql(query)", new PyError("pyspark.sql.utils.AnalysisException",
+                "Hive support is required to CREATE Hive TABLE (AS SELECT);;\n'CreateTable `check_support`, "
                         + "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe, Ignore\n"));
     }
 
@@ -238,24 +243,31 @@ final class PythonExamples {
         return new PyError("AttributeError", SESSION + pyRepr(attribute));
     }
 
-    /** {@code validate} returned problems: the subprocess says so and exits with 1. */
-    private static JobPlan validationProblems(Duration run) {
-        return exited(run, 1, List.of("Validation problems in job, exiting"));
-    }
+    /** One run of the example {@code mainClass}: how its Python process ends. */
+    private record PythonRun(String mainClass, JobEnvironment environment, Duration duration) {
 
-    /** The job's {@code phase} raised {@code error} at {@code line} of its module: the subprocess prints why. */
-    private static JobPlan raised(Duration run, JobEnvironment env, String mainClass, Phase phase, int line,
-                                  String source, PyError error) {
-        String module = mainClass.substring(0, mainClass.lastIndexOf('.')).replace('.', '/') + "/__init__.py";
-        String egg = BINARY_DIR + env.classPath().get(0) + ".egg";
-        return exited(run, phase.exitCode, List.of(
-                "Error while calling '" + phase.method + "': " + error.repr(),
-                "Traceback (most recent call last):",
-                "  File \"" + SUBPROCESS + "\", line " + phase.callLine + ", in <module>",
-                "    " + phase.call,
-                "  File \"" + egg + "/" + module + "\", line " + line + ", in " + phase.method,
-                "    " + source,
-                error.type() + ": " + error.message()));
+        JobPlan finish(JsonNode result) {
+            return new JobPlan.Finish(duration, result);
+        }
+
+        /** {@code validate} returned problems: the subprocess says so and exits with 1. */
+        JobPlan validationProblems() {
+            return exited(duration, 1, List.of("Validation problems in job, exiting"));
+        }
+
+        /** The job's {@code phase} raised {@code error} at {@code line} of its module: the subprocess prints why. */
+        JobPlan raised(Phase phase, int line, String source, PyError error) {
+            String module = mainClass.substring(0, mainClass.lastIndexOf('.')).replace('.', '/') + "/__init__.py";
+            String egg = BINARY_DIR + environment.classPath().get(0) + ".egg";
+            return exited(duration, phase.exitCode, List.of(
+                    "Error while calling '" + phase.method + "': " + error.repr(),
+                    "Traceback (most recent call last):",
+                    "  File \"" + SUBPROCESS + "\", line " + phase.callLine + ", in <module>",
+                    "    " + phase.call,
+                    "  File \"" + egg + "/" + module + "\", line " + line + ", in " + phase.method,
+                    "    " + source,
+                    error.type() + ": " + error.message()));
+        }
     }
 
     /** PythonJob's exception for a non-zero exit: the stderr lines as its ProcessLogger appends them. */
