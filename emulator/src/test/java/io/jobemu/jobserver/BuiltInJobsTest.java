@@ -258,6 +258,13 @@ class BuiltInJobsTest extends JobserverTest {
                 .isEqualTo("org.apache.spark.sql.AnalysisException");
         assertThat(failed.path("result").path("message").asText()).isEqualTo("LOAD DATA input path does not exist: "
                 + "src/main/resources/hive_test_job_addresses.txt;");
+        createContext("nohive", "?context-factory=" + CONTEXT_FACTORY + "JavaSessionContextFactory"
+                + "&spark.session.hive.enabled=false");
+        String withoutHive = startJob(PREFIX + "JSessionTestLoaderJob", "&context=nohive", "");
+        advance(Duration.ZERO);
+        assertThat(job(withoutHive).path("result").path("message").asText())
+                .startsWith("Hive support is required to CREATE Hive TABLE (AS SELECT);;\n"
+                        + "'CreateTable `test_addresses`");
         HttpResult wordCount = postJob("cp=demo&context=sessions&mainClass=" + WORD_COUNT, "input.string = a");
         assertThat(wordCount.body()).isEqualTo(INVALID_JOB_TYPE);
     }

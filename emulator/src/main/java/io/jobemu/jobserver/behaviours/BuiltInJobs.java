@@ -38,6 +38,7 @@ final class BuiltInJobs {
             CACHE_RDD_BY_NAME, 1 + 2 + 3 + 4 + 5);
     /** Where the Hive loader jobs read their rows: relative to the real server's source tree, absent elsewhere. */
     private static final String HIVE_TEST_ADDRESSES = "src/main/resources/hive_test_job_addresses.txt";
+    private static final String ANALYSIS_EXCEPTION = "org.apache.spark.sql.AnalysisException";
 
     private BuiltInJobs() {
     }
@@ -92,9 +93,9 @@ final class BuiltInJobs {
                 (config, env) -> failingStreamingBatch(env));
         table.jvmClass("spark.jobserver.JStreamingTestJob", JobApi.JAVA_STREAMING, runsUntilKilled());
         table.scalaObject("spark.jobserver.SessionLoaderTestJob", JobApi.SESSION,
-                (config, env) -> loadHiveTestAddresses(sparkAction));
+                (config, env) -> loadHiveTestAddresses(env, sparkAction));
         table.jvmClass("spark.jobserver.JSessionTestLoaderJob", JobApi.JAVA_SESSION,
-                (config, env) -> loadHiveTestAddresses(sparkAction));
+                (config, env) -> loadHiveTestAddresses(env, sparkAction));
         PythonExamples.register(table, sparkAction);
         return Map.copyOf(table.programs);
     }
@@ -246,10 +247,27 @@ final class BuiltInJobs {
                 + "executor driver): java.lang.ArithmeticException: / by zero");
     }
 
-    /** Hive's LOAD DATA of a path that only exists in the real server's source tree. */
-    private static JobPlan loadHiveTestAddresses(Duration sparkAction) {
-        return new JobPlan.Fail(sparkAction, "org.apache.spark.sql.AnalysisException",
+    /**
+     * Creates a Hive table, which needs Hive support, then loads a path that only exists in the real server's source
+     * tree.
+     */
+    private static JobPlan loadHiveTestAddresses(JobEnvironment environment, Duration sparkAction) {
+        if (!hiveEnabled(environment)) {
+            return new JobPlan.Fail(Duration.ZERO, ANALYSIS_EXCEPTION, hiveRequired("test_addresses", "ErrorIfExists"));
+        }
+        return new JobPlan.Fail(sparkAction, ANALYSIS_EXCEPTION,
                 "LOAD DATA input path does not exist: " + HIVE_TEST_ADDRESSES + ";");
+    }
+
+    /** {@code spark.session.hive.enabled} of the job's context (a session context enables Hive by default). */
+    static boolean hiveEnabled(JobEnvironment environment) {
+        return environment.contextConfig().getBoolean("spark.session.hive.enabled");
+    }
+
+    /** Spark's refusal to {@code CREATE TABLE} a Hive table without Hive support; {@code mode} is its save mode. */
+    static String hiveRequired(String table, String mode) {
+        return "Hive support is required to CREATE Hive TABLE (AS SELECT);;\n'CreateTable `" + table
+                + "`, org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe, " + mode + "\n";
     }
 
     // ---- helpers

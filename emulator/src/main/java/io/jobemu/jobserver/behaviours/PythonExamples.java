@@ -205,12 +205,11 @@ final class PythonExamples {
 
     /** {@code CREATE TABLE ... USING hive} returns nothing, so the job's result is null; without Hive it fails. */
     private static JobPlan hiveTable(PythonRun run) {
-        if (run.environment().contextConfig().getBoolean("spark.session.hive.enabled")) {
+        if (BuiltInJobs.hiveEnabled(run.environment())) {
             return run.finish(NullNode.getInstance());
         }
         return run.raised(Phase.RUN, 11, "context.sql(query)", new PyError("pyspark.sql.utils.AnalysisException",
-                "Hive support is required to CREATE Hive TABLE (AS SELECT);;\n'CreateTable `check_support`, "
-                        + "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe, Ignore\n"));
+                BuiltInJobs.hiveRequired("check_support", "Ignore")));
     }
 
     // ---- how the Python process ends
