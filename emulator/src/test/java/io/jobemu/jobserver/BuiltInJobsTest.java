@@ -322,9 +322,12 @@ class BuiltInJobsTest extends JobserverTest {
         String id = startPython(WORD_COUNT_PY, "py", "");
         String sqlAverage = startPython("example_jobs.sql_average.SQLAverageJob", "py",
                 "input.data = [[bob, 20, 1200]]");
+        String hiveWindow = startPython("example_jobs.hive_window.HiveWindowJob", "py", "input.data = [[bob, 20, 1]]");
+        String firstOfTwo = startPython("example_jobs.sql_two_jobs.Job1", "py", "input.data = [[bob, 20, 1200]]");
+        String failingWithoutInput = startPython("example_jobs.word_count.FailingSparkJob", "py", "");
         advance(PYTHON_RUN);
 
-        for (String failedId : List.of(id, sqlAverage)) {
+        for (String failedId : List.of(id, sqlAverage, hiveWindow, firstOfTwo, failingWithoutInput)) {
             JsonNode error = job(failedId).path("result");
             assertThat(error.path("errorClass").asText()).isEqualTo("java.lang.Exception");
             assertThat(error.path("message").asText()).isEqualTo("Python job failed with error code 1 and standard "
@@ -342,7 +345,23 @@ class BuiltInJobsTest extends JobserverTest {
         String validate = startPython("example_jobs.failing_job.FailingValidateJob", "py", "");
         String sparkContextJob = startPython("example_jobs.word_count.WordCountSparkJob", "py",
                 "input.strings = [a]");
+        String failingSpark = startPython("example_jobs.word_count.FailingSparkJob", "py", "input.strings = [a]");
+        String secondOfTwo = startPython("example_jobs.sql_two_jobs.Job2", "py", "");
+        String customContext = startPython("example_jobs.custom_context_job.CustomContextJob", "py",
+                "input.strings = [a]");
         advance(PYTHON_RUN);
+
+        assertThat(job(failingSpark).path("result").path("message").asText())
+                .startsWith("Python job failed with error code 4 and standard err [Error while calling 'run_job': "
+                        + "ValueError('Deliberate failure')")
+                .endsWith("ValueError: Deliberate failure]");
+        assertThat(job(secondOfTwo).path("result").path("message").asText())
+                .startsWith("Python job failed with error code 3 and standard err [Error while calling 'validate': "
+                        + "AttributeError(\"'SparkSession' object has no attribute 'tableNames'\")");
+        assertThat(job(customContext).path("result").path("message").asText())
+                .endsWith("/example_jobs/custom_context_job/__init__.py\", line 25, in run_job    count = "
+                        + "context.parallelize(data).count()AttributeError: 'SparkSession' object has no attribute "
+                        + "'parallelize']");
 
         assertThat(job(run).path("result").path("message").asText())
                 .startsWith("Python job failed with error code 4 and standard err [Error while calling 'run_job': "
