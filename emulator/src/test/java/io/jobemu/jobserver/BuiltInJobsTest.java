@@ -82,9 +82,12 @@ class BuiltInJobsTest extends JobserverTest {
             assertThat(body.path("result").path("stack").asText()).startsWith("java.lang.RuntimeException: fail\n"
                     + "\tat spark.jobserver.FailingJavaJob.verify(FailingJavaJob.java:16)\n"
                     + "\tat spark.jobserver.japi.JavaJob.validate(JavaJob.scala:24)\n");
-            JsonNode failed = job(body.path("jobId").asText());
+            String id = body.path("jobId").asText();
+            JsonNode failed = job(id);
             assertThat(failed.path("status").asText()).isEqualTo("ERROR");
             assertThat(failed.path("result").path("message").asText()).isEqualTo("fail");
+            assertThat(jobserver.get("/jobs/" + id + "/config").body()).as("a job that never started keeps no config")
+                    .isEqualTo("{\"status\":\"ERROR\",\"result\":\"No such job ID " + id + "\"}");
         }
         assertThat(jobserver.get("/contexts/java").json().path("state").asText()).isEqualTo("RUNNING");
     }

@@ -407,12 +407,14 @@ public final class Supervisor {
                 request.classPath().stream().map(ClassPaths.Entry::name).toList(),
                 jobsOf(context).filter(earlier -> earlier.state() == JobState.FINISHED).map(ManagedJob::mainClass)
                         .toList(), dataFiles);
+        JobPlan plan = program.plan(request.jobConfig(), environment);
+        // the web API saves the posted config once the job has started, which a failed validate() never does
+        boolean starts = !(plan instanceof JobPlan.Invalid || plan instanceof JobPlan.ValidateThrows);
         ManagedJob job = new ManagedJob(ids.uuid().toString(), context, request.mainClass(),
                 request.classPath().stream().filter(ClassPaths.Entry::uploaded).map(ClassPaths.Entry::name).toList(),
-                program, environment, request.async() ? request.postedConfig() : null, request.callback(),
+                program, environment, request.async() && starts ? request.postedConfig() : null, request.callback(),
                 clock.millis());
         jobs.put(job.id(), job);
-        JobPlan plan = program.plan(request.jobConfig(), environment);
         if (plan instanceof JobPlan.Invalid invalid) {
             ErrorData error = validationError(invalid);
             fail(job, error);
