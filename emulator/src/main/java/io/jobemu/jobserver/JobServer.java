@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The emulated job server's services and stores; handlers read and change state only through these. */
 public final class JobServer {
 
-    /** How long the word-count example takes on a small local context. */
-    private static final Duration REALISTIC_WORD_COUNT = Duration.ofMillis(500);
+    /** How long a small Spark action of a built-in job (the word count, say) takes on a small local context. */
+    private static final Duration REALISTIC_SPARK_ACTION = Duration.ofMillis(500);
 
     private final EmulatorContext context;
     private final JobserverSettings initialSettings;
@@ -36,8 +36,9 @@ public final class JobServer {
         this.binaries = new BinaryStore(context.limits().jobserverMaxBinaries());
         this.classPaths = new ClassPaths(binaries::exists);
         this.behaviours = new BehaviourRegistry(timing == TimingProfile.INSTANT ? Duration.ZERO
-                : REALISTIC_WORD_COUNT);
-        this.supervisor = new Supervisor(context.clock(), context.ids(), settings::get, behaviours, classPaths);
+                : REALISTIC_SPARK_ACTION);
+        this.supervisor = new Supervisor(context.clock(), context.ids(), settings::get, behaviours, classPaths,
+                data::contains);
         this.actors = new ActorPaths(context.ids());
     }
 

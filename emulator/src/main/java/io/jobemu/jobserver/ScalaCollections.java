@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The iteration order of Scala 2.12's immutable {@code Map} and {@code Set}, which is the key order of every JSON
@@ -34,16 +35,21 @@ public final class ScalaCollections {
 
     /** {@code items} in Scala's iteration order for a collection built by adding them in the given order. */
     public static <T> List<T> order(List<T> items, Function<T, String> key) {
+        return orderByHash(items, item -> key.apply(item).hashCode());
+    }
+
+    /** The same for keys of any type: {@code hash} gives each item's key's {@code ##} (its Scala hash code). */
+    public static <T> List<T> orderByHash(List<T> items, ToIntFunction<T> hash) {
         List<T> ordered = new ArrayList<>(items);
         if (ordered.size() > SMALL_COLLECTION_LIMIT) {
-            ordered.sort(Comparator.comparingLong(item -> triePosition(key.apply(item))));
+            ordered.sort(Comparator.comparingLong(item -> triePosition(hash.applyAsInt(item))));
         }
         return ordered;
     }
 
     /** The position of a key in a hash trie: its hash's 5-bit chunks, the lowest (the root level) most significant. */
-    private static long triePosition(String key) {
-        int hash = improve(key.hashCode());
+    private static long triePosition(int keyHash) {
+        int hash = improve(keyHash);
         long position = 0;
         for (int level = 0; level < TRIE_LEVELS; level++) {
             position = position * 32 + ((hash >>> (5 * level)) & 31);

@@ -169,6 +169,9 @@ class JobsTest extends JobserverTest {
         JsonNode listed = jobserver.get("/jobs").json();
         assertThat(listed.size()).isEqualTo(1);
         assertThat(listed.path(0).path("status").asText()).isEqualTo("ERROR");
+        String id = listed.path(0).path("jobId").asText();
+        assertThat(jobserver.get("/jobs/" + id + "/config").status()).as("only a started job's config is saved")
+                .isEqualTo(404);
     }
 
     @Test

@@ -15,8 +15,9 @@ public final class BehaviourRegistry {
     private final Map<String, JobProgram> builtIns;
     private final Map<String, JobBehaviour> declared = new ConcurrentHashMap<>();
 
-    public BehaviourRegistry(Duration wordCountDuration) {
-        this.builtIns = BuiltInJobs.all(wordCountDuration);
+    /** @param sparkAction how long a small Spark action of a built-in job takes (a word count, say) */
+    public BehaviourRegistry(Duration sparkAction) {
+        this.builtIns = BuiltInJobs.all(sparkAction);
     }
 
     public Optional<JobProgram> find(String mainClass) {

@@ -52,8 +52,14 @@ public record JobBehaviour(Outcome outcome, Duration duration, JsonNode result, 
         }
     }
 
+    /** Only contexts of its {@code contextFactory} load it; others find it of the wrong type. */
     @Override
-    public JobPlan plan(Config jobConfig) {
+    public Loading load(String factory) {
+        return factory.equals(contextFactory) ? new Loading.Loaded() : new Loading.WrongType();
+    }
+
+    @Override
+    public JobPlan plan(Config jobConfig, JobEnvironment environment) {
         JobError failure = error != null ? error : DEFAULT_FAILURE;
         return switch (outcome) {
             case FINISH -> new JobPlan.Finish(duration, result != null ? result : NullNode.getInstance());

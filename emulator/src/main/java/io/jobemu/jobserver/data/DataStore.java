@@ -29,6 +29,10 @@ public final class DataStore {
         return new ArrayList<>(files);
     }
 
+    public synchronized boolean contains(String name) {
+        return files.contains(name);
+    }
+
     /** Only a file this store knows can be deleted. */
     public synchronized boolean delete(String name) {
         return files.remove(name);

@@ -97,6 +97,10 @@ public final class JobHandlers {
             return submission.sync() ? awaitResult(submission, started)
                     : JobserverReplies.json(202, JobViews.startedReport(started.job()));
         }
+        if (outcome instanceof StartOutcome.ErroredOut erroredOut) {
+            // the job's error is the first event either kind of submission hears of it
+            return endedReply(erroredOut.job());
+        }
         throw refusal(submission, outcome);
     }
 
@@ -114,7 +118,8 @@ public final class JobHandlers {
             return JobserverReplies.error(409, "Context stop in progress");
         }
         if (outcome instanceof StartOutcome.LoadingFailed failed) {
-            return JobserverReplies.exception(400, "JOB LOADING FAILED: Malformed URL", failed.error());
+            return JobserverReplies.exception(400, failed.malformedUrl() ? "JOB LOADING FAILED: Malformed URL"
+                    : "JOB LOADING FAILED", failed.error());
         }
         if (outcome instanceof StartOutcome.NoSuchClass) {
             return JobserverReplies.error(404, "classPath " + submission.providedMainClass() + " not found");
@@ -145,7 +150,11 @@ public final class JobHandlers {
                     + " ms]. Message of type [spark.jobserver.JobManagerActor$StartJob]. A typical reason for "
                     + "`AskTimeoutException` is that the recipient actor didn't send a reply.", ASK_TIMEOUT_FRAMES));
         }
-        JobSnapshot job = started.completion().join();
+        return endedReply(started.completion().join());
+    }
+
+    /** {@code {"jobId","result"}} of a finished job, or {@code {"jobId","status":"ERROR","result":{error}}}. */
+    private static Response endedReply(JobSnapshot job) {
         ObjectNode body = Json.object().put("jobId", job.id());
         if (job.state() == JobState.FINISHED) {
             body.set("result", job.result());

@@ -5,6 +5,7 @@ import com.typesafe.config.Config;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.state.StateMachine;
 import io.jobemu.jobserver.ErrorData;
+import io.jobemu.jobserver.behaviours.JobEnvironment;
 import io.jobemu.jobserver.behaviours.JobProgram;
 import java.net.URI;
 import java.util.List;
@@ -18,6 +19,7 @@ final class ManagedJob {
     private final String mainClass;
     private final List<String> binaryNames;
     private final JobProgram program;
+    private final JobEnvironment environment;
     private final Config postedConfig;
     private final URI callback;
     private final long startTime;
@@ -32,12 +34,13 @@ final class ManagedJob {
     private EmulatorClock.Scheduled pendingEnd;
 
     ManagedJob(String id, ManagedContext context, String mainClass, List<String> binaryNames, JobProgram program,
-               Config postedConfig, URI callback, long now) {
+               JobEnvironment environment, Config postedConfig, URI callback, long now) {
         this.id = id;
         this.context = context;
         this.mainClass = mainClass;
         this.binaryNames = List.copyOf(binaryNames);
         this.program = program;
+        this.environment = environment;
         this.postedConfig = postedConfig;
         this.callback = callback;
         this.startTime = now;
@@ -62,6 +65,11 @@ final class ManagedJob {
 
     JobProgram program() {
         return program;
+    }
+
+    /** Where the job was submitted to run; a supervised restart runs it there again. */
+    JobEnvironment environment() {
+        return environment;
     }
 
     /** The posted config, kept only for asynchronous submissions; null for synchronous ones. */

@@ -13,6 +13,7 @@ import io.jobemu.jobserver.ErrorData;
 import io.jobemu.jobserver.JobserverSettings;
 import io.jobemu.jobserver.ServerConfig;
 import io.jobemu.jobserver.behaviours.BehaviourRegistry;
+import io.jobemu.jobserver.behaviours.JobEnvironment;
 import io.jobemu.jobserver.behaviours.JobPlan;
 import io.jobemu.jobserver.behaviours.JobProgram;
 import java.net.MalformedURLException;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -54,6 +56,13 @@ public final class Supervisor {
             "spark.jobserver.python.PythonSessionContextFactory");
     private static final List<String> CONTEXT_INIT_FRAMES = List.of(
             "spark.jobserver.JobManagerActor$$anonfun$wrappedReceive$1.applyOrElse(JobManagerActor.scala:362)",
+            "akka.actor.Actor.aroundReceive(Actor.scala:539)",
+            "akka.actor.ActorCell.invoke(ActorCell.scala:612)",
+            "akka.dispatch.Mailbox.run(Mailbox.scala:229)");
+    /** Under which a context factory's {@code loadAndValidateJob} runs when it throws. */
+    private static final List<String> LOAD_FRAMES = List.of(
+            "spark.jobserver.JobManagerActor.startJobInternal(JobManagerActor.scala:475)",
+            "spark.jobserver.JobManagerActor$$anonfun$wrappedReceive$1.applyOrElse(JobManagerActor.scala:310)",
             "akka.actor.Actor.aroundReceive(Actor.scala:539)",
             "akka.actor.ActorCell.invoke(ActorCell.scala:612)",
             "akka.dispatch.Mailbox.run(Mailbox.scala:229)");
@@ -88,11 +97,13 @@ public final class Supervisor {
     public sealed interface StartOutcome {
         record Started(JobSnapshot job, CompletableFuture<JobSnapshot> completion) implements StartOutcome {}
         record ValidationFailed(ErrorData error) implements StartOutcome {}
+        /** {@code validate()} threw: the job ended in ERROR before it counted as started. */
+        record ErroredOut(JobSnapshot job) implements StartOutcome {}
         record ContextNotFound() implements StartOutcome {}
         record AdHocInitFailed(ErrorData error) implements StartOutcome {}
         record StopInProgress() implements StartOutcome {}
-        /** Adding a URI of the class path to the JVM failed with a MalformedURLException. */
-        record LoadingFailed(ErrorData error) implements StartOutcome {}
+        /** Loading the job threw; {@code malformedUrl} when adding a class path URI to the JVM failed so. */
+        record LoadingFailed(ErrorData error, boolean malformedUrl) implements StartOutcome {}
         record NoSuchClass() implements StartOutcome {}
         record WrongJobType() implements StartOutcome {}
         record NoSlots(int max) implements StartOutcome {}
@@ -112,17 +123,19 @@ public final class Supervisor {
     private final Supplier<JobserverSettings> settings;
     private final BehaviourRegistry behaviours;
     private final ClassPaths classPaths;
+    private final Predicate<String> dataFiles;
     private final Callbacks callbacks;
     private final List<ManagedContext> contexts = new ArrayList<>();
     private final Map<String, ManagedJob> jobs = new LinkedHashMap<>();
 
     public Supervisor(EmulatorClock clock, IdGenerator ids, Supplier<JobserverSettings> settings,
-                      BehaviourRegistry behaviours, ClassPaths classPaths) {
+                      BehaviourRegistry behaviours, ClassPaths classPaths, Predicate<String> dataFiles) {
         this.clock = clock;
         this.ids = ids;
         this.settings = settings;
         this.behaviours = behaviours;
         this.classPaths = classPaths;
+        this.dataFiles = dataFiles;
         this.callbacks = new Callbacks(clock);
     }
 
@@ -364,7 +377,7 @@ public final class Supervisor {
                         "Failed to load config for job with id: " + job.id(), CONTEXT_INIT_FRAMES));
             } else {
                 job.moveTo(JobState.RUNNING, clock.millis(), null);
-                run(job, job.program().plan(job.postedConfig()));
+                run(job, job.program().plan(job.postedConfig(), job.environment()));
             }
         }
     }
@@ -390,17 +403,27 @@ public final class Supervisor {
         if (jobsOf(context).filter(job -> job.state() == JobState.RUNNING).count() >= max) {
             return new StartOutcome.NoSlots(max);
         }
+        JobEnvironment environment = new JobEnvironment(context.factory(), context.config(),
+                request.classPath().stream().map(ClassPaths.Entry::name).toList(),
+                jobsOf(context).filter(earlier -> earlier.state() == JobState.FINISHED).map(ManagedJob::mainClass)
+                        .toList(), dataFiles);
+        JobPlan plan = program.plan(request.jobConfig(), environment);
+        // the web API saves the posted config once the job has started, which a failed validate() never does
+        boolean starts = !(plan instanceof JobPlan.Invalid || plan instanceof JobPlan.ValidateThrows);
         ManagedJob job = new ManagedJob(ids.uuid().toString(), context, request.mainClass(),
                 request.classPath().stream().filter(ClassPaths.Entry::uploaded).map(ClassPaths.Entry::name).toList(),
-                program, request.async() ? request.postedConfig() : null, request.callback(), clock.millis());
+                program, environment, request.async() && starts ? request.postedConfig() : null, request.callback(),
+                clock.millis());
         jobs.put(job.id(), job);
-        JobPlan plan = program.plan(request.jobConfig());
         if (plan instanceof JobPlan.Invalid invalid) {
             ErrorData error = validationError(invalid);
             fail(job, error);
             return new StartOutcome.ValidationFailed(error);
         }
         run(job, plan);
+        if (plan instanceof JobPlan.ValidateThrows) {
+            return new StartOutcome.ErroredOut(job.snapshot());
+        }
         return new StartOutcome.Started(job.snapshot(), job.completion());
     }
 
@@ -410,14 +433,31 @@ public final class Supervisor {
                 ClassPaths.checkLoadable(request.classPath());
             } catch (MalformedURLException e) {
                 return new StartOutcome.LoadingFailed(ErrorData.of(e.getClass().getName(), e.getMessage(),
-                        ErrorData.JOB_FRAMES));
+                        ErrorData.JOB_FRAMES), true);
             }
+        } else if (request.classPath().size() != 1) {
+            return loadingFailed("java.lang.IllegalArgumentException",
+                    "Python should have exactly one package file! Found: " + request.classPath().size());
         }
         Optional<JobProgram> program = behaviours.find(request.mainClass());
         if (program.isEmpty()) {
             return new StartOutcome.NoSuchClass();
         }
-        return program.get().contextFactory().equals(context.factory()) ? null : new StartOutcome.WrongJobType();
+        JobProgram.Loading loading = program.get().load(context.factory());
+        if (loading instanceof JobProgram.Loading.WrongType) {
+            return new StartOutcome.WrongJobType();
+        }
+        if (loading instanceof JobProgram.Loading.NotFound) {
+            return new StartOutcome.NoSuchClass();
+        }
+        if (loading instanceof JobProgram.Loading.Failed failed) {
+            return loadingFailed(failed.errorClass(), failed.message());
+        }
+        return null;
+    }
+
+    private static StartOutcome loadingFailed(String errorClass, String message) {
+        return new StartOutcome.LoadingFailed(ErrorData.of(errorClass, message, LOAD_FRAMES), false);
     }
 
     private void run(ManagedJob job, JobPlan plan) {
@@ -425,8 +465,11 @@ public final class Supervisor {
         if (plan instanceof JobPlan.Finish finish) {
             endAfter(job, run, finish.after(), () -> finish(job, finish.result()));
         } else if (plan instanceof JobPlan.Fail failure) {
+            List<String> frames = failure.frames().isEmpty() ? runJobFrames(job) : failure.frames();
             endAfter(job, run, failure.after(), () -> fail(job, ErrorData.of(failure.errorClass(),
-                    failure.message(), runJobFrames(job))));
+                    failure.message(), frames)));
+        } else if (plan instanceof JobPlan.ValidateThrows thrown) {
+            fail(job, ErrorData.of(thrown.errorClass(), thrown.message(), thrown.frames()));
         } else if (plan instanceof JobPlan.Invalid invalid) {
             fail(job, validationError(invalid));
         }
