@@ -6,8 +6,8 @@ import io.jobemu.core.control.ControlGuard;
 import io.jobemu.core.control.Redaction;
 import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.faults.FaultSpec;
-import io.jobemu.core.http.Call;
-import io.jobemu.core.http.RequestAbortedException;
+import io.jobemu.core.http.BodyReader;
+import io.jobemu.core.http.Dispatcher;
 import io.jobemu.core.http.Response;
 import io.jobemu.core.http.ResponseWriter;
 import io.undertow.Undertow;
@@ -15,7 +15,6 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
 import org.xnio.Options;
@@ -48,8 +46,6 @@ public final class ApiListener {
      * Undertow's default size (8 per I/O thread) had; its threads start only on demand.
      */
     private static final int MAX_TASK_THREADS = 3 * 8 * IO_THREADS;
-    /** Room for any JSON or HOCON request a test sends; larger bodies stream to their handler. */
-    private static final long RECEIVED_BODY_MAX_BYTES = 64 * 1024;
 
     private final String apiName;
     private final Namespaces namespaces;
@@ -132,10 +128,11 @@ public final class ApiListener {
     }
 
     /**
-     * On the I/O thread: lets the {@link ControlGuard} vet a control request before anything else, picks the
-     * namespace, applies an injected fault if one strikes, else serves the request as {@link #handlerFor} says.
+     * On the I/O thread: lets the {@link ControlGuard} vet a control request, picks the namespace, reads the body
+     * (see {@link BodyReader}), then applies an injected fault if one strikes, else serves the request as
+     * {@link #answer} says. Nothing answers before the body is read, refusals included.
      */
-    private void route(HttpServerExchange exchange) throws Exception {
+    private void route(HttpServerExchange exchange) {
         String uriPrefix = stripNamespacePrefix(exchange);
         if (isControl(exchange.getRelativePath()) && !admittedByGuard(exchange)) {
             return;
@@ -146,36 +143,58 @@ public final class ApiListener {
                 : uriPrefix.substring(Namespaces.PATH_PREFIX.length());
         if (!namespaces.exists(namespaceName) && ControlGuard.fromAnotherSitesPage(exchange.getRequestHeaders())) {
             // a page could otherwise fill every namespace slot with an image tag per name
-            Response refusal = ControlApi.error(403, "namespaces are not created by requests from another site's page;"
-                    + " create " + namespaceName + " from a test or tool first");
-            exchange.dispatch(() -> writeQuietly(exchange, refusal));
+            answerAfterBody(exchange, ControlApi.error(403, "namespaces are not created by requests from another"
+                    + " site's page; create " + namespaceName + " from a test or tool first"));
             return;
         }
+        String path = exchange.getRelativePath();
         Namespace namespace;
         try {
             namespace = namespaces.get(namespaceName);
         } catch (IllegalArgumentException e) {
-            Response refusal = ControlApi.error(400, e.getMessage());
-            exchange.dispatch(() -> writeQuietly(exchange, refusal));
+            answerAfterBody(exchange, ControlApi.error(400, e.getMessage()));
             return;
         }
-        String path = exchange.getRelativePath();
-        HttpHandler serve = handlerFor(exchange, namespace, path, uriPrefix);
+        String api = isControl(path) ? null : apiName;
+        BodyReader.read(exchange, namespace.bodyPlan(api, exchange.getRequestMethod().toString(), path,
+                exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE)), new BodyReader.Outcome() {
+            @Override
+            public void received(HttpServerExchange ex) {
+                serve(ex, namespace, path, uriPrefix);
+            }
+
+            @Override
+            public void refused(HttpServerExchange ex, RuntimeException refusal) {
+                Response response = dispatcher(namespace, path).refuse(ex, path, uriPrefix, refusal);
+                journal(namespace, ex, response.status(), null);
+                sendClosing(ex, response);
+            }
+
+            @Override
+            public void cutShort(HttpServerExchange ex) {
+                journal(namespace, ex, 0, null);
+                IoUtils.safeClose(ex.getConnection());
+            }
+        });
+    }
+
+    /** Once the body is read: an injected fault if one strikes, else the API's answer. */
+    private void serve(HttpServerExchange exchange, Namespace namespace, String path, String uriPrefix) {
         Optional<FaultRegistry.Fault> fault = isControl(path) ? Optional.empty()
                 : namespace.faults().strike(apiName, exchange.getRequestMethod().toString(), path);
         if (fault.isEmpty()) {
-            serve.handleRequest(exchange);
+            answer(exchange, namespace, path, uriPrefix);
             return;
         }
         FaultSpec spec = fault.get().spec();
         switch (spec.action()) {
             case DELAY -> exchange.dispatch(SameThreadExecutor.INSTANCE, () -> exchange.getIoThread().executeAfter(
-                    () -> Connectors.executeRootHandler(serve, exchange),
+                    () -> Connectors.executeRootHandler(ex -> answer(ex, namespace, path, uriPrefix), exchange),
                     spec.latency().toMillis(), TimeUnit.MILLISECONDS));
             case RESPOND -> {
                 Response response = injectedResponse(spec);
                 journal(namespace, exchange, response.status(), fault.get());
-                exchange.dispatch(() -> writeQuietly(exchange, response));
+                send(exchange, response);
             }
             case DROP_CONNECTION -> {
                 journal(namespace, exchange, 0, fault.get());
@@ -185,60 +204,29 @@ public final class ApiListener {
     }
 
     /**
-     * How a request is served. A body of at most {@link #RECEIVED_BODY_MAX_BYTES} that is not multipart is read
-     * without blocking first (a request without one goes straight on); the request is then answered on the I/O
-     * thread that read it when its API answers it from memory, sparing the hand-over to a worker and back (a third
-     * to a half of a status poll on two cores), else on a worker that hands the response back to the I/O thread
-     * (see {@link #respond}). Any other body (multipart, chunked, larger) is read by its handler on a worker, in
-     * blocking mode.
+     * Answers on the I/O thread when the API answers the path from memory, sparing the hand-over to a worker and
+     * back (a third to a half of a status poll on two cores), else on a worker that hands the response back to the
+     * I/O thread (see {@link #respond}).
      */
-    private HttpHandler handlerFor(HttpServerExchange exchange, Namespace namespace, String path, String uriPrefix) {
-        Consumer<HttpServerExchange> respond = ex -> respond(ex, namespace, uriPrefix);
-        if (!bodyIsReadFirst(exchange)) {
-            return new BlockingHandler(respond::accept);
+    private void answer(HttpServerExchange exchange, Namespace namespace, String path, String uriPrefix) {
+        if (!isControl(path) && namespace.answersFromMemory(apiName, path)) {
+            respond(exchange, namespace, uriPrefix);
+        } else {
+            exchange.dispatch(ex -> respond(ex, namespace, uriPrefix));
         }
-        Consumer<HttpServerExchange> answer = !isControl(path) && namespace.answersFromMemory(apiName, path)
-                ? respond : ex -> ex.dispatch(respond::accept);
-        if (exchange.isRequestComplete()) {
-            return answer::accept;
-        }
-        return ex -> ex.getRequestReceiver().receiveFullBytes((received, body) -> {
-            received.putAttachment(Call.RECEIVED_BODY, body);
-            answer.accept(received);
-        }, (cutShort, e) -> {
-            journal(namespace, cutShort, 0, null);
-            IoUtils.safeClose(cutShort.getConnection());
-        });
-    }
-
-    private static boolean bodyIsReadFirst(HttpServerExchange exchange) {
-        if (Call.isMultipart(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
-            return false;
-        }
-        long length = exchange.getRequestContentLength();
-        return exchange.isRequestComplete() || (length >= 0 && length <= RECEIVED_BODY_MAX_BYTES);
     }
 
     /**
-     * Runs the request's handler and writes its response. A worker that did not block hands the write to the I/O
-     * thread, so that Undertow ends the exchange there: ending it on a worker makes the I/O thread spin in a
-     * compare-and-set loop whenever the client's next request arrives first, which took more of two cores than
-     * all the handlers did.
+     * Runs the request's handler and writes its response. A worker hands the write to the I/O thread, so that
+     * Undertow ends the exchange there: ending it on a worker makes the I/O thread spin in a compare-and-set loop
+     * whenever the client's next request arrives first, which took more of two cores than all the handlers did.
      */
     private void respond(HttpServerExchange exchange, Namespace namespace, String uriPrefix) {
         namespace.context().clock().runDue();
         String path = exchange.getRelativePath();
-        Response response;
-        try {
-            response = (isControl(path) ? namespace.controlDispatcher() : namespace.dispatcher(apiName))
-                    .dispatch(exchange, path, uriPrefix);
-        } catch (RequestAbortedException e) {
-            journal(namespace, exchange, 0, null);
-            IoUtils.safeClose(exchange.getConnection());
-            return;
-        }
+        Response response = dispatcher(namespace, path).dispatch(exchange, path, uriPrefix);
         journal(namespace, exchange, response.status(), null);
-        if (exchange.isInIoThread() || exchange.isBlocking()) {
+        if (exchange.isInIoThread()) {
             send(exchange, response);
         } else {
             exchange.dispatch(exchange.getIoThread(), onIoThread -> send(onIoThread, response));
@@ -254,10 +242,14 @@ public final class ApiListener {
         if (decision instanceof ControlGuard.Decision.Answer answer) {
             Response response = answer.error() == null ? new Response(answer.status(), null, null, Map.of())
                     : ControlApi.error(answer.status(), answer.error());
-            exchange.dispatch(() -> writeQuietly(exchange, response));
+            answerAfterBody(exchange, response);
             return false;
         }
         return true;
+    }
+
+    private Dispatcher dispatcher(Namespace namespace, String path) {
+        return isControl(path) ? namespace.controlDispatcher() : namespace.dispatcher(apiName);
     }
 
     /** Removes a {@code /_ns/<name>} prefix from the path the APIs see; returns the prefix, or "" if none. */
@@ -294,9 +286,29 @@ public final class ApiListener {
                 : Response.JSON_UTF8, Map.of());
     }
 
-    /** Writes from a worker thread, in blocking mode. */
-    private static void writeQuietly(HttpServerExchange exchange, Response response) {
-        exchange.startBlocking();
+    /** Answers {@code response} once the body is read (within the control API's limit), whatever it holds. */
+    private static void answerAfterBody(HttpServerExchange exchange, Response response) {
+        BodyReader.read(exchange, Namespace.CONTROL_BODY, new BodyReader.Outcome() {
+            @Override
+            public void received(HttpServerExchange ex) {
+                send(ex, response);
+            }
+
+            @Override
+            public void refused(HttpServerExchange ex, RuntimeException tooLarge) {
+                sendClosing(ex, response);
+            }
+
+            @Override
+            public void cutShort(HttpServerExchange ex) {
+                IoUtils.safeClose(ex.getConnection());
+            }
+        });
+    }
+
+    /** Answers a request whose body was not read to its end: the connection cannot carry another request. */
+    private static void sendClosing(HttpServerExchange exchange, Response response) {
+        exchange.setPersistent(false);
         send(exchange, response);
     }
 

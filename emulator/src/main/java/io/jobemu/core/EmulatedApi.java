@@ -1,5 +1,6 @@
 package io.jobemu.core;
 
+import io.jobemu.core.http.BodyTooLargeException;
 import io.jobemu.core.http.ErrorPolicy;
 import io.jobemu.core.http.RouteTable;
 
@@ -22,8 +23,26 @@ public interface EmulatedApi extends ErrorPolicy {
         return requestPath;
     }
 
-    /** Largest non-multipart request body accepted (the namespace's {@link Limits}). */
+    /** Largest request body kept as raw bytes (the namespace's {@link Limits}). */
     long maxBodyBytes();
+
+    /**
+     * True when a multipart/form-data body sent with {@code method} to {@code routingPath} is parsed into a form as
+     * it arrives, bounded by {@link #maxUploadBytes}; false when it is kept as raw bytes like any other body.
+     */
+    default boolean parsesMultipart(String method, String routingPath) {
+        return false;
+    }
+
+    /** Largest multipart body parsed into a form; checked while it streams, whatever it announced. */
+    default long maxUploadBytes() {
+        return maxBodyBytes();
+    }
+
+    /** How the API refuses a multipart body past {@link #maxUploadBytes} (answered through {@link #failure}). */
+    default RuntimeException uploadTooLarge(long limit) {
+        return new BodyTooLargeException(limit);
+    }
 
     /**
      * True when a request to {@code requestPath}, once its body (if any, and small) is read, is answered from

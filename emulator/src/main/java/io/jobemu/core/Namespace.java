@@ -2,7 +2,13 @@ package io.jobemu.core;
 
 import io.jobemu.core.control.ControlApi;
 import io.jobemu.core.faults.FaultRegistry;
+import io.jobemu.core.http.BodyReader;
+import io.jobemu.core.http.BodyTooLargeException;
+import io.jobemu.core.http.Call;
 import io.jobemu.core.http.Dispatcher;
+import io.jobemu.core.http.ErrorPolicy;
+import io.jobemu.core.http.Response;
+import io.jobemu.core.http.StoreFullException;
 import io.jobemu.core.http.RouteTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -21,6 +28,9 @@ import java.util.stream.Stream;
  */
 public final class Namespace implements AutoCloseable {
 
+    /** How a control request's body is read: control requests are small JSON documents. */
+    static final BodyReader.Plan CONTROL_BODY = BodyReader.Plan.raw(1024 * 1024);
+
     private final String name;
     private final EmulatorContext context;
     private final Map<String, EmulatedApi> apis = new LinkedHashMap<>();
@@ -28,6 +38,7 @@ public final class Namespace implements AutoCloseable {
     private final ControlApi control;
     private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
     private final Dispatcher controlDispatcher;
+    private final Path uploads;
 
     public Namespace(String name, EmulatorContext context, List<EmulatedApi> apiList,
                      Supplier<Map<String, String>> baseUrls, Namespaces namespaces) {
@@ -36,17 +47,54 @@ public final class Namespace implements AutoCloseable {
         apiList.forEach(api -> apis.put(api.name(), api));
         this.control = new ControlApi(context, apiList, faults, baseUrls, namespaces,
                 name.equals(Namespaces.DEFAULT));
-        Path uploads;
+        Path uploadDir = context.workDir().resolve("multipart");
         try {
-            uploads = Files.createDirectories(context.workDir().resolve("multipart"));
+            this.uploads = Files.createDirectories(uploadDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the upload temp dir of namespace " + name, e);
+            throw new UncheckedIOException("cannot create the upload temp dir " + uploadDir + " of namespace " + name
+                    + ": " + e, e);
         }
         for (EmulatedApi api : apiList) {
-            dispatchers.put(api.name(), new Dispatcher(api.routes(), api::routingPath, api, api.maxBodyBytes(),
-                    uploads));
+            dispatchers.put(api.name(), new Dispatcher(api.routes(), api::routingPath, api));
         }
-        this.controlDispatcher = new Dispatcher(control.routes(), p -> p, control, 1024 * 1024, uploads);
+        this.controlDispatcher = new Dispatcher(control.routes(), p -> p, withBodyRefusals(control));
+    }
+
+    /**
+     * How the body of a request to an API (null for the control API) is read: a multipart upload the API parses
+     * as a form within its upload limit, anything else as raw bytes within its body limit.
+     */
+    BodyReader.Plan bodyPlan(String apiName, String method, String requestPath, String contentType) {
+        if (apiName == null) {
+            return CONTROL_BODY;
+        }
+        EmulatedApi api = apis.get(apiName);
+        if (Call.isMultipart(contentType) && api.parsesMultipart(method, api.routingPath(requestPath))) {
+            long limit = api.maxUploadBytes();
+            return new BodyReader.Plan(limit, uploads, () -> api.uploadTooLarge(limit));
+        }
+        return BodyReader.Plan.raw(api.maxBodyBytes());
+    }
+
+    /** The control API's errors, with a JSON 413 for a body it cannot take. */
+    private static ErrorPolicy withBodyRefusals(ControlApi control) {
+        return new ErrorPolicy() {
+            @Override
+            public Response notFound(Call call) {
+                return control.notFound(call);
+            }
+
+            @Override
+            public Response methodNotAllowed(Call call, Set<String> allowedMethods) {
+                return control.methodNotAllowed(call, allowedMethods);
+            }
+
+            @Override
+            public Response failure(Call call, Throwable error) {
+                return error instanceof BodyTooLargeException || error instanceof StoreFullException
+                        ? ControlApi.error(413, error.getMessage()) : control.failure(call, error);
+            }
+        };
     }
 
     public String name() {

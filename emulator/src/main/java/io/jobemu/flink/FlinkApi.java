@@ -257,6 +257,23 @@ public final class FlinkApi implements EmulatedApi {
         return cluster.context().limits().flinkMaxContentLength();
     }
 
+    /** Flink's upload handler takes every multipart POST before routing, whatever its path. */
+    @Override
+    public boolean parsesMultipart(String method, String routingPath) {
+        return method.equals("POST");
+    }
+
+    /** What the jar store can still take ({@code --flink-jar-store-bytes}). */
+    @Override
+    public long maxUploadBytes() {
+        return cluster.jars().roomLeft();
+    }
+
+    @Override
+    public RuntimeException uploadTooLarge(long limit) {
+        return cluster.jars().tooLarge();
+    }
+
     @Override
     public void reset() {
         cluster.reset();

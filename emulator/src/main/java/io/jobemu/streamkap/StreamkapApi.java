@@ -28,6 +28,9 @@ import java.util.Set;
  */
 public final class StreamkapApi implements EmulatedApi {
 
+    /** The endpoints that declare form fields (the deploys), as "METHOD path". */
+    private static final Set<String> FORM_ROUTES = Set.of("POST /flink_jobs/jar", "POST /flink_jobs/pyflink");
+
     private final AccessTokens tokens;
     private final StreamkapJobs jobs;
     private final DeployFailures failures = new DeployFailures();
@@ -101,6 +104,12 @@ public final class StreamkapApi implements EmulatedApi {
     @Override
     public long maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    /** Starlette parses a multipart form only where an endpoint declares form fields. */
+    @Override
+    public boolean parsesMultipart(String method, String routingPath) {
+        return FORM_ROUTES.contains(method + " " + routingPath);
     }
 
     /** Uploads beyond the jar store's bounds get a JSON 413; anything else is Starlette's plain 500. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.core.clock.EmulatorClock;
-import io.jobemu.core.http.BodyTooLargeException;
+import io.jobemu.core.http.StoreFullException;
 import io.jobemu.core.ids.IdGenerator;
 import io.jobemu.flink.jars.JarStore;
 import io.jobemu.flink.jars.UploadedJar;
@@ -700,8 +700,8 @@ class JarEndpointsTest extends EmulatorTest {
         UploadedJar first = store.store("a.jar", 60, target -> Files.copy(upload, target));
 
         assertThatThrownBy(() -> store.store("b.jar", 60, target -> Files.copy(upload, target)))
-                .isInstanceOf(BodyTooLargeException.class);
-        assertThatThrownBy(() -> store.checkRoomFor(41)).isInstanceOf(BodyTooLargeException.class);
+                .isInstanceOf(StoreFullException.class);
+        assertThatThrownBy(() -> store.checkRoomFor(41)).isInstanceOf(StoreFullException.class);
         assertThat(store.all()).containsExactly(first);
         assertThat(store.delete(first.id())).isTrue();
         assertThat(store.store("c.jar", 60, target -> Files.copy(upload, target)).name()).isEqualTo("c.jar");

@@ -50,7 +50,10 @@ class LimitsTest extends EmulatorTest {
                 .withBody("--b\r\n".getBytes(UTF_8)).withFraming(RawHttp.Framing.VERBATIM));
 
         assertThat(response.status()).isEqualTo(413);
-        assertThat(response.text()).contains("content length exceeds " + Limits.DEFAULT.flinkJarStoreBytes() + " bytes");
+        assertThat(response.text()).isEqualTo("{\"errors\":[\"The jar store cannot take the upload: it has "
+                + Limits.DEFAULT.flinkJarStoreBytes() + " of its " + Limits.DEFAULT.flinkJarStoreBytes() + " bytes left"
+                + " and the upload is larger. Delete jars with DELETE /jars/{jarid}, or start the emulator with a"
+                + " higher --flink-jar-store-bytes.\"]}");
         assertThat(flink.get("/jars").json().path("files")).isEmpty();
     }
 

@@ -1,58 +1,34 @@
 package io.jobemu.core.http;
 
-import io.undertow.UndertowMessages;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.form.FormData;
 import io.undertow.server.handlers.form.FormDataParser;
-import io.undertow.server.handlers.form.FormParserFactory;
 import io.undertow.server.handlers.form.MultiPartParserDefinition;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.PathTemplateMatch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The request as handlers see it: path parameters, query, headers, body and multipart form. */
 public final class Call {
 
-    /** Undertow's messages for a body that ended before its Content-Length or last chunk. */
-    private static final Set<String> PEER_CLOSED_EARLY = Set.of(
-            UndertowMessages.MESSAGES.couldNotReadContentLengthData().getMessage(),
-            UndertowMessages.MESSAGES.chunkedChannelClosedMidChunk().getMessage());
-
-    /**
-     * File parts up to this size stay in memory: a stub jar (the emulator runs no code, so tests upload a manifest
-     * and a class or two) then skips a temp file and its move, a quarter of a 6 KB upload. Undertow copies memory
-     * parts byte by byte, which costs more than the temp file from about 8 KB on (measured on 2 cores).
-     */
-    private static final long IN_MEMORY_FILE_PART_BYTES = 8 * 1024;
-
-    /** A body the listener read without blocking before the handler ran. */
+    /** The body {@link BodyReader} read before the handler ran (absent when it was parsed as a form). */
     public static final AttachmentKey<byte[]> RECEIVED_BODY = AttachmentKey.create(byte[].class);
 
     private final HttpServerExchange exchange;
     private final String requestPath;
     private final String uriPrefix;
-    private final long maxBodyBytes;
-    private final Path uploadTempDir;
-    private byte[] body;
-    private FormData form;
 
-    Call(HttpServerExchange exchange, String requestPath, String uriPrefix, long maxBodyBytes, Path uploadTempDir) {
+    Call(HttpServerExchange exchange, String requestPath, String uriPrefix) {
         this.exchange = exchange;
         this.requestPath = requestPath;
         this.uriPrefix = uriPrefix;
-        this.maxBodyBytes = maxBodyBytes;
-        this.uploadTempDir = uploadTempDir;
     }
 
     public String method() {
@@ -129,31 +105,12 @@ public final class Call {
     }
 
     /**
-     * The raw body, read once; throws {@link BodyTooLargeException} past the API's limit. A request without one,
-     * or whose body the listener already received, reads without blocking, as it must on the I/O thread.
+     * The raw body, as the listener read it within the API's limit before the handler ran; empty for a request
+     * without one, or whose multipart body was parsed into {@link #multipart()}.
      */
     public byte[] body() throws IOException {
-        if (body != null) {
-            return body;
-        }
-        if (exchange.getRequestContentLength() > maxBodyBytes) {
-            throw new BodyTooLargeException(maxBodyBytes);
-        }
         byte[] received = exchange.getAttachment(RECEIVED_BODY);
-        if (received != null) {
-            body = received;
-        } else if (exchange.isRequestComplete()) {
-            body = new byte[0];
-        } else {
-            exchange.startBlocking();
-            try {
-                body = readLimited(exchange.getInputStream());
-            } catch (IOException e) {
-                failIfCutShort(e);
-                throw e;
-            }
-        }
-        return body;
+        return received == null ? new byte[0] : received;
     }
 
     public String bodyText() throws IOException {
@@ -161,59 +118,20 @@ public final class Call {
     }
 
     /**
-     * Parses a multipart/form-data body (once; later calls return the same form). File parts larger than
-     * {@link #IN_MEMORY_FILE_PART_BYTES} stream to the upload temp dir; file parts do not count toward the body limit
-     * (as in Flink). Undertow deletes the temp files when the exchange ends.
+     * The multipart/form-data body, parsed as it arrived (file parts over 8 KiB in the upload temp dir, deleted when
+     * the exchange ends; file parts count toward the API's upload limit, not its body limit).
+     *
+     * @throws IOException when the request is not multipart, or its body is not valid multipart
      */
     public FormData multipart() throws IOException {
-        if (form != null) {
-            return form;
+        IOException malformation = exchange.getAttachment(BodyReader.MULTIPART_MALFORMATION);
+        if (malformation != null) {
+            throw malformation;
         }
-        MultiPartParserDefinition definition = new MultiPartParserDefinition(uploadTempDir);
-        definition.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        definition.setFileSizeThreshold(IN_MEMORY_FILE_PART_BYTES);
-        FormDataParser parser;
-        try {
-            parser = FormParserFactory.builder(false).addParser(definition).build().createParser(exchange);
-        } catch (RuntimeException e) {
-            // Undertow fails on some malformed Content-Type headers (an empty boundary) instead of declining
-            throw new IOException("malformed multipart/form-data content type", e);
-        }
-        if (parser == null) {
+        FormData form = exchange.getAttachment(FormDataParser.FORM_DATA);
+        if (form == null) {
             throw new IOException("not a multipart/form-data request");
         }
-        exchange.startBlocking();
-        try {
-            form = parser.parseBlocking();
-        } catch (IOException e) {
-            failIfCutShort(e);
-            throw e;
-        }
         return form;
-    }
-
-    /**
-     * Throws {@link RequestAbortedException} when reading failed because the body was cut short (the peer closed
-     * before the announced length or the last chunk) rather than because of what was sent.
-     */
-    private static void failIfCutShort(IOException e) {
-        if (PEER_CLOSED_EARLY.contains(e.getMessage())) {
-            throw new RequestAbortedException(e);
-        }
-    }
-
-    private byte[] readLimited(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        int read;
-        while ((read = in.read(buffer)) != -1) {
-            total += read;
-            if (total > maxBodyBytes) {
-                throw new BodyTooLargeException(maxBodyBytes);
-            }
-            out.write(buffer, 0, read);
-        }
-        return out.toByteArray();
     }
 }

@@ -3,7 +3,6 @@ package io.jobemu.core.http;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
 import io.undertow.util.PathTemplateMatcher;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -14,15 +13,10 @@ public final class Dispatcher {
     private final PathTemplateMatcher<Map<String, Route>> matcher = new PathTemplateMatcher<>();
     private final UnaryOperator<String> routingPath;
     private final ErrorPolicy errors;
-    private final long maxBodyBytes;
-    private final Path uploadTempDir;
 
-    public Dispatcher(RouteTable table, UnaryOperator<String> routingPath, ErrorPolicy errors, long maxBodyBytes,
-                      Path uploadTempDir) {
+    public Dispatcher(RouteTable table, UnaryOperator<String> routingPath, ErrorPolicy errors) {
         this.routingPath = routingPath;
         this.errors = errors;
-        this.maxBodyBytes = maxBodyBytes;
-        this.uploadTempDir = uploadTempDir;
         Map<String, Map<String, Route>> byTemplate = new LinkedHashMap<>();
         for (Route route : table.routes()) {
             byTemplate.computeIfAbsent(route.path(), p -> new LinkedHashMap<>()).put(route.method(), route);
@@ -31,12 +25,13 @@ public final class Dispatcher {
     }
 
     /**
+     * Serves a request whose body {@link BodyReader} has read.
+     *
      * @param requestPath the decoded path as the API should see it
-     * @throws RequestAbortedException when the client cut the body short: there is no one left to answer
      * @param uriPrefix   a namespace prefix already removed from the path, to leave out of quoted uris too
      */
     public Response dispatch(HttpServerExchange exchange, String requestPath, String uriPrefix) {
-        Call call = new Call(exchange, requestPath, uriPrefix, maxBodyBytes, uploadTempDir);
+        Call call = new Call(exchange, requestPath, uriPrefix);
         try {
             PathTemplateMatcher.PathMatchResult<Map<String, Route>> match =
                     matcher.match(routingPath.apply(requestPath));
@@ -52,12 +47,16 @@ public final class Dispatcher {
             return route.handler().handle(call);
         } catch (ApiError e) {
             return e.response();
-        } catch (RequestAbortedException e) {
-            throw e;
         } catch (Exception | LinkageError | StackOverflowError e) {
             // a recursive parser (Typesafe Config's) overflows on absurdly nested input: that request fails, not
             // the server
             return errors.failure(call, e);
         }
+    }
+
+    /** The API's answer to a body it cannot take ({@link BodyReader.Outcome#refused}), without routing it. */
+    public Response refuse(HttpServerExchange exchange, String requestPath, String uriPrefix,
+                           RuntimeException refusal) {
+        return errors.failure(new Call(exchange, requestPath, uriPrefix), refusal);
     }
 }

@@ -1,7 +1,6 @@
 package io.jobemu.flink.jars;
 
 import io.jobemu.core.clock.EmulatorClock;
-import io.jobemu.core.http.BodyTooLargeException;
 import io.jobemu.core.http.StoreFullException;
 import io.jobemu.core.ids.IdGenerator;
 import java.io.IOException;
@@ -70,25 +69,36 @@ public final class JarStore {
     /**
      * Fails fast, before an upload is read, when it cannot fit.
      *
-     * @throws StoreFullException when the store already holds its limit of jars
-     * @throws BodyTooLargeException when {@code bytes} exceed the room left
+     * @throws StoreFullException when the store already holds its limit of jars, or {@code bytes} exceed the room
+     *     left
      */
     public synchronized void checkRoomFor(long bytes) {
         if (jars.size() + reservedJars >= maxJars) {
             throw new StoreFullException("The jar store is full: it holds its limit of " + maxJars + " jars. Delete "
                     + "jars with DELETE /jars/{jarid}, or start the emulator with a higher --flink-max-jars.");
         }
-        if (bytes > capacityBytes - storedBytes - reservedBytes) {
-            throw new BodyTooLargeException(capacityBytes);
+        if (bytes > roomLeft()) {
+            throw tooLarge();
         }
+    }
+
+    /** Bytes an upload may still take (uploads being written count as taken). */
+    public synchronized long roomLeft() {
+        return capacityBytes - storedBytes - reservedBytes;
+    }
+
+    /** The refusal of an upload that does not fit in the room left. */
+    public synchronized StoreFullException tooLarge() {
+        return new StoreFullException("The jar store cannot take the upload: it has " + roomLeft() + " of its "
+                + capacityBytes + " bytes left and the upload is larger. Delete jars with DELETE /jars/{jarid}, or"
+                + " start the emulator with a higher --flink-jar-store-bytes.");
     }
 
     /**
      * Stores an upload under a new jar id. Only the last segment of {@code clientFileName} is kept, so a name such
      * as {@code ../../x.jar} cannot leave the store.
      *
-     * @throws StoreFullException when the store already holds its limit of jars
-     * @throws BodyTooLargeException when {@code size} bytes do not fit in the store
+     * @throws StoreFullException when the store already holds its limit of jars, or {@code size} bytes do not fit
      */
     public UploadedJar store(String clientFileName, long size, UploadWriter content) throws IOException {
         String name = baseName(clientFileName);

@@ -1,0 +1,164 @@
+package io.jobemu.core.http;
+
+import io.undertow.io.Receiver;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.form.FormDataParser;
+import io.undertow.util.AttachmentKey;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * Reads a request's whole body before anything answers it, without blocking, on the I/O thread that receives it:
+ * a slow or stalled client holds no worker, and every answer (404s, 405s, errors, faults, the control API's) comes
+ * only after the client has sent its body, so a client that sends {@code Connection: close} reads the real answer
+ * instead of a reset. A body announced larger than its limit is refused at once, as the real servers do; one that
+ * does not announce its length (chunked) is read up to the limit, then refused.
+ */
+public final class BodyReader {
+
+    /** Why a multipart body could not be parsed; {@link Call#multipart()} throws it for the handler to answer. */
+    static final AttachmentKey<IOException> MULTIPART_MALFORMATION = AttachmentKey.create(IOException.class);
+
+    /** What became of the body. Each is called once, on the I/O thread, inside an Undertow handler call. */
+    public interface Outcome {
+
+        /** The whole body is attached to the exchange for {@link Call}. */
+        void received(HttpServerExchange exchange);
+
+        /**
+         * The body cannot be taken: {@link BodyTooLargeException} past the limit, {@link StoreFullException} when
+         * an upload cannot be written. Reading has stopped; the answer must close the connection.
+         */
+        void refused(HttpServerExchange exchange, RuntimeException refusal);
+
+        /** The client closed the connection (or stalled past the read timeout) before the end of its body. */
+        void cutShort(HttpServerExchange exchange);
+    }
+
+    /**
+     * How to read one body.
+     *
+     * @param maxBytes         the most body bytes taken
+     * @param multipartTempDir where a multipart body's file parts go, or null to keep the body as raw bytes
+     * @param overLimit        the refusal of a body past {@code maxBytes}
+     */
+    public record Plan(long maxBytes, Path multipartTempDir, Supplier<RuntimeException> overLimit) {
+
+        /** A body kept as raw bytes, refused with a {@link BodyTooLargeException} past {@code maxBytes}. */
+        public static Plan raw(long maxBytes) {
+            return new Plan(maxBytes, null, () -> new BodyTooLargeException(maxBytes));
+        }
+    }
+
+    private BodyReader() {
+    }
+
+    /** Reads the body as {@code plan} says and reports the outcome; a request without a body is received at once. */
+    public static void read(HttpServerExchange exchange, Plan plan, Outcome outcome) {
+        if (exchange.isRequestComplete()) {
+            outcome.received(exchange);
+            return;
+        }
+        Sink sink = plan.multipartTempDir() == null ? new RawSink()
+                : new FormSink(MultipartForm.forExchange(exchange, plan.multipartTempDir()));
+        if (exchange.getRequestContentLength() > plan.maxBytes()) {
+            // as the real servers do, a body announced too large is refused before it is sent
+            outcome.refused(exchange, plan.overLimit().get());
+            return;
+        }
+        long[] total = {0};
+        Receiver receiver = exchange.getRequestReceiver();
+        receiver.receivePartialBytes((ex, bytes, last) -> {
+            total[0] += bytes.length;
+            if (total[0] > plan.maxBytes()) {
+                receiver.pause();
+                sink.discard();
+                outcome.refused(ex, plan.overLimit().get());
+                return;
+            }
+            try {
+                sink.accept(bytes);
+            } catch (IOException e) {
+                receiver.pause();
+                outcome.refused(ex, new StoreFullException("The upload could not be written to "
+                        + plan.multipartTempDir() + ": " + e));
+                return;
+            }
+            if (last) {
+                sink.attachTo(ex);
+                outcome.received(ex);
+            }
+        }, (ex, e) -> {
+            sink.discard();
+            if (e instanceof Receiver.RequestToLargeException) {
+                outcome.refused(ex, plan.overLimit().get());
+            } else {
+                outcome.cutShort(ex);
+            }
+        });
+    }
+
+    /** Where the body's bytes go. */
+    private interface Sink {
+        void accept(byte[] bytes) throws IOException;
+
+        /** The body is complete: hand it to {@link Call}. */
+        void attachTo(HttpServerExchange exchange);
+
+        /** Reading stopped early: drop what was kept. */
+        void discard();
+    }
+
+    private static final class RawSink implements Sink {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public void accept(byte[] chunk) {
+            bytes.write(chunk, 0, chunk.length);
+        }
+
+        @Override
+        public void attachTo(HttpServerExchange exchange) {
+            exchange.putAttachment(Call.RECEIVED_BODY, bytes.toByteArray());
+        }
+
+        @Override
+        public void discard() {
+            bytes.reset();
+        }
+    }
+
+    private static final class FormSink implements Sink {
+        private final MultipartForm form;
+
+        FormSink(MultipartForm form) {
+            this.form = form;
+        }
+
+        @Override
+        public void accept(byte[] chunk) throws IOException {
+            form.accept(chunk);
+        }
+
+        @Override
+        public void attachTo(HttpServerExchange exchange) {
+            form.finish();
+            if (form.malformation() != null) {
+                exchange.putAttachment(MULTIPART_MALFORMATION, form.malformation());
+                return;
+            }
+            exchange.putAttachment(FormDataParser.FORM_DATA, form.form());
+            exchange.addExchangeCompleteListener((done, next) -> {
+                form.deleteFiles();
+                next.proceed();
+            });
+        }
+
+        @Override
+        public void discard() {
+            form.deleteFiles();
+        }
+    }
+}
