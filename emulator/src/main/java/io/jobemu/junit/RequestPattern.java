@@ -1,8 +1,7 @@
 package io.jobemu.junit;
 
-import io.jobemu.core.faults.FaultRegistry;
+import io.jobemu.core.faults.PathGlob;
 import io.jobemu.core.journal.JournalEntry;
-import java.util.regex.Pattern;
 
 /**
  * Which journaled requests count: an API (null for any), a method (null for any) and a path glob in the fault
@@ -13,7 +12,7 @@ final class RequestPattern {
     private final String api;
     private final HttpMethod method;
     private final String pathGlob;
-    private final Pattern path;
+    private final PathGlob path;
 
     RequestPattern(String api, HttpMethod method, String pathGlob) {
         if (pathGlob == null || !pathGlob.startsWith("/")) {
@@ -22,7 +21,7 @@ final class RequestPattern {
         this.api = api;
         this.method = method;
         this.pathGlob = pathGlob;
-        this.path = FaultRegistry.glob(pathGlob);
+        this.path = PathGlob.compile(pathGlob);
     }
 
     String api() {
@@ -32,7 +31,7 @@ final class RequestPattern {
     boolean matches(JournalEntry entry) {
         return (api == null || api.equalsIgnoreCase(entry.api()))
                 && (method == null || method.name().equalsIgnoreCase(entry.method()))
-                && path.matcher(entry.path()).matches();
+                && path.matches(entry.path());
     }
 
     /** The request without the API, e.g. "POST /jars/*\/run". */

@@ -12,7 +12,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class FaultInjectionTest extends EmulatorTest {
 
@@ -85,6 +87,36 @@ class FaultInjectionTest extends EmulatorTest {
         assertThat(noStatus.json().path("error").asText()).contains("RESPOND needs a status");
         assertThat(badPath.json().path("error").asText()).contains("path must start with /");
         assertThat(flink.delete("/_emulator/faults/fault-9").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadGlobIsRefusedWith400NamingIt() {
+        HttpResult threeStars = flink.post("/_emulator/faults", "{\"action\":\"DROP_CONNECTION\",\"path\":\"/a/***\"}");
+        HttpResult tooLong = flink.post("/_emulator/faults", "{\"action\":\"DROP_CONNECTION\",\"path\":\"/"
+                + "a".repeat(600) + "\"}");
+
+        assertThat(threeStars.status()).isEqualTo(400);
+        assertThat(threeStars.json().path("error").asText())
+                .contains("path glob \"/a/***\" has 3 * in a row: use * within a segment or ** across segments");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("error").asText()).contains("path glob must be at most 512 characters");
+        assertThat(flink.get("/_emulator/faults").json().path("faults")).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aGlobThatWouldBacktrackLeavesEveryPortServing() {
+        String glob = "/**a**a**a**a**a**a**a**a**a**a**b";
+        assertThat(flink.post("/_emulator/faults", "{\"action\":\"RESPOND\",\"status\":503,\"path\":\"" + glob
+                + "\"}").status()).isEqualTo(201);
+        String longPath = "/" + "a".repeat(4000);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(flink.get(longPath).status()).isEqualTo(404);
+        }
+        assertThat(flink.get(longPath + "b").status()).isEqualTo(503);
+        assertThat(jobserver.get("/_emulator/health").status()).isEqualTo(200);
+        assertThat(streamkap.get("/_emulator/health").status()).isEqualTo(200);
     }
 
     @Test

@@ -4,19 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.regex.Pattern;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The faults tests have declared, matched against each request in declaration order. Thread-safe. */
+/**
+ * The faults tests have declared, matched against each request in declaration order. Thread-safe: requests match
+ * without a lock (globs match in linear time, see {@link PathGlob}); only a hit locks its one fault.
+ */
 public final class FaultRegistry {
 
-    private final List<Fault> faults = new ArrayList<>();
-    private long nextId = 1;
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final AtomicLong nextId = new AtomicLong(1);
 
     /** One declared fault with its remaining budget and hit count. */
     public static final class Fault {
         private final String id;
         private final FaultSpec spec;
-        private final Pattern path;
+        private final PathGlob path;
         private final Random random;
         private int remaining;
         private int hits;
@@ -24,7 +28,7 @@ public final class FaultRegistry {
         private Fault(String id, FaultSpec spec) {
             this.id = id;
             this.spec = spec;
-            this.path = glob(spec.path());
+            this.path = PathGlob.compile(spec.path());
             this.random = spec.seed() == null ? new Random() : new Random(spec.seed());
             this.remaining = spec.times() == null ? -1 : spec.times();
         }
@@ -38,19 +42,21 @@ public final class FaultRegistry {
         }
 
         /** Requests this fault has hit so far. */
-        public int hits() {
+        public synchronized int hits() {
             return hits;
         }
 
         private boolean matches(String api, String method, String requestPath) {
-            return remaining != 0
-                    && (spec.api() == null || spec.api().equalsIgnoreCase(api))
+            return (spec.api() == null || spec.api().equalsIgnoreCase(api))
                     && (spec.method() == null || spec.method().equalsIgnoreCase(method))
-                    && path.matcher(requestPath).matches();
+                    && path.matches(requestPath);
         }
 
         /** Draws against the probability; a hit uses up one of the remaining times. */
-        private boolean hit() {
+        private synchronized boolean hit() {
+            if (remaining == 0) {
+                return false;
+            }
             if (spec.probability() != null && random.nextDouble() >= spec.probability()) {
                 return false;
             }
@@ -62,14 +68,14 @@ public final class FaultRegistry {
         }
     }
 
-    public synchronized Fault add(FaultSpec spec) {
-        Fault fault = new Fault("fault-" + nextId++, spec);
+    public Fault add(FaultSpec spec) {
+        Fault fault = new Fault("fault-" + nextId.getAndIncrement(), spec);
         faults.add(fault);
         return fault;
     }
 
     /** The first fault that matches and fires for this request, if any. */
-    public synchronized Optional<Fault> strike(String api, String method, String path) {
+    public Optional<Fault> strike(String api, String method, String path) {
         for (Fault fault : faults) {
             if (fault.matches(api, method, path) && fault.hit()) {
                 return Optional.of(fault);
@@ -78,32 +84,15 @@ public final class FaultRegistry {
         return Optional.empty();
     }
 
-    public synchronized List<Fault> list() {
+    public List<Fault> list() {
         return new ArrayList<>(faults);
     }
 
-    public synchronized boolean remove(String id) {
+    public boolean remove(String id) {
         return faults.removeIf(fault -> fault.id().equals(id));
     }
 
-    public synchronized void clear() {
+    public void clear() {
         faults.clear();
-    }
-
-    /** {@code *} stays within a path segment, {@code **} crosses segments; everything else is literal. */
-    public static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                regex.append(".*");
-                i++;
-            } else if (c == '*') {
-                regex.append("[^/]*");
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
     }
 }

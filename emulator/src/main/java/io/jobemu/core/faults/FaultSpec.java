@@ -43,6 +43,7 @@ public record FaultSpec(String api, String method, String path, Action action, D
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with /, got \"" + path + "\"");
         }
+        PathGlob.compile(path);
         if (action == Action.DELAY && (latency == null || latency.isNegative() || latency.isZero())) {
             throw new IllegalArgumentException("DELAY needs a positive latency such as \"PT2S\"");
         }
