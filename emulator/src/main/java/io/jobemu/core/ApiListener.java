@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
@@ -225,11 +226,15 @@ public final class ApiListener {
         namespace.context().clock().runDue();
         String path = exchange.getRelativePath();
         Response response = dispatcher(namespace, path).dispatch(exchange, path, uriPrefix);
-        journal(namespace, exchange, response.status(), null);
-        if (exchange.isInIoThread()) {
-            send(exchange, response);
+        Optional<CompletionStage<Response>> pending = response.pending();
+        if (pending.isPresent()) {
+            // the exchange stays open, on no thread, until the answer comes; it is written on the I/O thread
+            exchange.dispatch(SameThreadExecutor.INSTANCE, () -> pending.get().thenAccept(answer -> exchange.dispatch(
+                    exchange.getIoThread(), onIoThread -> finish(onIoThread, namespace, answer))));
+        } else if (exchange.isInIoThread()) {
+            finish(exchange, namespace, response);
         } else {
-            exchange.dispatch(exchange.getIoThread(), onIoThread -> send(onIoThread, response));
+            exchange.dispatch(exchange.getIoThread(), onIoThread -> finish(onIoThread, namespace, response));
         }
     }
 
@@ -246,6 +251,11 @@ public final class ApiListener {
             return false;
         }
         return true;
+    }
+
+    private void finish(HttpServerExchange exchange, Namespace namespace, Response response) {
+        journal(namespace, exchange, response.status(), null);
+        send(exchange, response);
     }
 
     private Dispatcher dispatcher(Namespace namespace, String path) {

@@ -5,6 +5,7 @@ import io.undertow.util.PathTemplateMatch;
 import io.undertow.util.PathTemplateMatcher;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 
 /** Matches a request against one route table (via Undertow's path templates) and runs the handler. */
@@ -44,7 +45,10 @@ public final class Dispatcher {
             }
             exchange.putAttachment(PathTemplateMatch.ATTACHMENT_KEY,
                     new PathTemplateMatch(match.getMatchedTemplate(), match.getParameters()));
-            return route.handler().handle(call);
+            Response response = route.handler().handle(call);
+            return response.pending().map(later -> Response.later(later.handle((answer, failure) -> failure == null
+                    ? answer : failed(call, failure instanceof CompletionException ? failure.getCause() : failure))))
+                    .orElse(response);
         } catch (ApiError e) {
             return e.response();
         } catch (Exception | LinkageError | StackOverflowError e) {
@@ -52,6 +56,10 @@ public final class Dispatcher {
             // the server
             return errors.failure(call, e);
         }
+    }
+
+    private Response failed(Call call, Throwable failure) {
+        return failure instanceof ApiError error ? error.response() : errors.failure(call, failure);
     }
 
     /** The API's answer to a body it cannot take ({@link BodyReader.Outcome#refused}), without routing it. */

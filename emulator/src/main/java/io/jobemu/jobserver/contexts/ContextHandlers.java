@@ -88,16 +88,17 @@ public final class ContextHandlers {
         if (stop instanceof Supervisor.StopRequest.NotFound) {
             throw JobserverReplies.error(404, "context " + name + " not found");
         }
-        if (stop instanceof Supervisor.StopRequest.InProgress inProgress && !stoppedInTime(inProgress)) {
-            return JobserverReplies.json(202, null).withHeader("Location", call.baseUrl() + call.requestUri());
+        Response stopped = JobserverReplies.success(200, "Context stopped");
+        if (!(stop instanceof Supervisor.StopRequest.InProgress inProgress)) {
+            return stopped;
         }
-        return JobserverReplies.success(200, "Context stopped");
-    }
-
-    /** Waits for a stop that ends on the clock before the answer timeout (the wait is bounded in real time). */
-    private boolean stoppedInTime(Supervisor.StopRequest.InProgress stop) {
-        return stop.worthWaiting()
-                && ClockWait.await(server.context().clock(), stop.stopped(), Supervisor.STOP_ANSWER_TIMEOUT);
+        Response accepted = JobserverReplies.json(202, null).withHeader("Location", call.baseUrl() + call.requestUri());
+        if (!inProgress.worthWaiting()) {
+            return accepted;
+        }
+        // a stop that ends on the clock before the answer timeout (bounded in real time) answers that it stopped
+        return Response.later(ClockWait.within(server.context().clock(), inProgress.stopped(),
+                Supervisor.STOP_ANSWER_TIMEOUT).thenApply(inTime -> inTime ? stopped : accepted));
     }
 
     /** {@code PUT /contexts?reset=reboot[&sync=false]}: stops every context. */

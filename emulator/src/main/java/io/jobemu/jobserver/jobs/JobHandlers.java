@@ -135,22 +135,25 @@ public final class JobHandlers {
     }
 
     /**
-     * Waits for the job's own end, at most {@code timeout} seconds (and never past the request timeout); a job
-     * still running then keeps running, and the request fails as the real server's ask does.
+     * Answers when the job ends, at most {@code timeout} seconds later (and never past the request timeout); a job
+     * still running then keeps running, and the request fails as the real server's ask does. No thread waits.
      */
     private Response awaitResult(JobSubmission submission, StartOutcome.Started started) {
         int seconds = Math.min(submission.timeoutSeconds(), REQUEST_TIMEOUT_SECONDS);
-        if (!ClockWait.await(server.context().clock(), started.completion(), Duration.ofSeconds(seconds))) {
-            if (submission.timeoutSeconds() >= REQUEST_TIMEOUT_SECONDS) {
-                throw JobserverReplies.error(500, "Request timed out. Try using the /jobs/<jobID>, /jobs APIs to "
-                        + "get status/results");
-            }
-            throw JobserverReplies.internal(ErrorData.of("akka.pattern.AskTimeoutException", "Ask timed out on ["
-                    + ActorPaths.jobManager(started.job().contextId()) + "] after [" + seconds * 1000L
-                    + " ms]. Message of type [spark.jobserver.JobManagerActor$StartJob]. A typical reason for "
-                    + "`AskTimeoutException` is that the recipient actor didn't send a reply.", ASK_TIMEOUT_FRAMES));
+        return Response.later(ClockWait.within(server.context().clock(), started.completion(),
+                Duration.ofSeconds(seconds)).thenApply(ended -> ended ? endedReply(started.completion().join())
+                        : timedOut(submission, started, seconds).response()));
+    }
+
+    private ApiError timedOut(JobSubmission submission, StartOutcome.Started started, int seconds) {
+        if (submission.timeoutSeconds() >= REQUEST_TIMEOUT_SECONDS) {
+            return JobserverReplies.error(500, "Request timed out. Try using the /jobs/<jobID>, /jobs APIs to "
+                    + "get status/results");
         }
-        return endedReply(started.completion().join());
+        return JobserverReplies.internal(ErrorData.of("akka.pattern.AskTimeoutException", "Ask timed out on ["
+                + ActorPaths.jobManager(started.job().contextId()) + "] after [" + seconds * 1000L
+                + " ms]. Message of type [spark.jobserver.JobManagerActor$StartJob]. A typical reason for "
+                + "`AskTimeoutException` is that the recipient actor didn't send a reply.", ASK_TIMEOUT_FRAMES));
     }
 
     /** {@code {"jobId","result"}} of a finished job, or {@code {"jobId","status":"ERROR","result":{error}}}. */
