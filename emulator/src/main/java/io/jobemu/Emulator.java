@@ -7,6 +7,7 @@ import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.control.ControlGuard;
 import io.jobemu.core.Namespace;
 import io.jobemu.core.Namespaces;
+import io.jobemu.core.WorkDirectories;
 import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.ids.IdGenerator;
 import io.jobemu.core.journal.RequestJournal;
@@ -18,16 +19,15 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.xnio.XnioWorker;
 
 /**
@@ -41,6 +41,11 @@ public final class Emulator implements AutoCloseable {
         System.setProperty("org.jboss.logging.provider", "slf4j");
     }
 
+    /** How long {@link #close} lets requests in flight finish before it aborts them. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+
+    private static final Path TEMP_ROOT = Path.of(System.getProperty("java.io.tmpdir"));
+
     private final EmulatorConfig config;
     private final Path workDir;
     private final Namespaces namespaces;
@@ -50,7 +55,7 @@ public final class Emulator implements AutoCloseable {
 
     private Emulator(EmulatorConfig config, CompletableFuture<XnioWorker> workerStart) throws IOException {
         this.config = config;
-        this.workDir = Files.createTempDirectory("jobemu-");
+        this.workDir = WorkDirectories.create(TEMP_ROOT);
         this.namespaces = new Namespaces(this::createNamespace, config.limits().maxNamespaces());
         this.defaultNamespace = namespaces.get(Namespaces.DEFAULT);
         this.worker = joined(workerStart);
@@ -87,7 +92,8 @@ public final class Emulator implements AutoCloseable {
             emulator = new Emulator(config, workerStart);
         } catch (IOException e) {
             workerStart.thenAccept(XnioWorker::shutdown);
-            throw new UncheckedIOException("cannot create the emulator's work directory", e);
+            throw new UncheckedIOException("cannot create the emulator's work directory in " + TEMP_ROOT + " (the"
+                    + " java.io.tmpdir system property): " + e, e);
         } catch (RuntimeException e) {
             workerStart.thenAccept(XnioWorker::shutdown);
             throw e;
@@ -168,7 +174,7 @@ public final class Emulator implements AutoCloseable {
         listeners.values().forEach(ApiListener::stop);
         stopWorker();
         namespaces.close();
-        deleteRecursively(workDir);
+        WorkDirectories.deleteRecursively(workDir);
     }
 
     private static XnioWorker joined(CompletableFuture<XnioWorker> workerStart) {
@@ -182,11 +188,17 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /** Waits for requests in flight, as Undertow does for a worker of its own. */
+    /**
+     * Lets requests in flight finish for a short grace period, then aborts those still running and closes every
+     * connection, as Undertow does for a worker of its own with a shutdown timeout.
+     */
     private void stopWorker() {
         worker.shutdown();
         try {
-            worker.awaitTermination();
+            if (!worker.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                worker.shutdownNow();
+                worker.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             worker.shutdownNow();
             Thread.currentThread().interrupt();
@@ -204,17 +216,6 @@ public final class Emulator implements AutoCloseable {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: a leftover temp dir is harmless.
         }
     }
 }

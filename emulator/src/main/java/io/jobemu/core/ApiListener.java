@@ -21,6 +21,7 @@ import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +49,13 @@ public final class ApiListener {
      */
     private static final int MAX_TASK_THREADS = 3 * 8 * IO_THREADS;
 
+    /** A body that sends nothing for this long is given up, its connection closed. */
+    private static final Duration BODY_STALL_TIMEOUT = Duration.ofSeconds(60);
+    /** Headers must be complete this long after the request's first byte. */
+    private static final int REQUEST_PARSE_TIMEOUT_MILLIS = 60_000;
+    /** An idle keep-alive connection is closed after this long, as Flink's {@code rest.idleness-timeout}. */
+    private static final int IDLE_TIMEOUT_MILLIS = 300_000;
+
     private final String apiName;
     private final Namespaces namespaces;
     private final ControlGuard controlGuard;
@@ -66,6 +74,8 @@ public final class ApiListener {
                 .setWorker(worker)
                 .addHttpListener(port, host)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, REQUEST_PARSE_TIMEOUT_MILLIS)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_TIMEOUT_MILLIS)
                 .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
                 // Undertow's own 10 MiB cap answers an empty 400; each API enforces its real server's limit instead.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_ENTITY_BYTES)
@@ -158,7 +168,8 @@ public final class ApiListener {
         }
         String api = isControl(path) ? null : apiName;
         BodyReader.read(exchange, namespace.bodyPlan(api, exchange.getRequestMethod().toString(), path,
-                exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE)), new BodyReader.Outcome() {
+                exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE)), BODY_STALL_TIMEOUT,
+                new BodyReader.Outcome() {
             @Override
             public void received(HttpServerExchange ex) {
                 serve(ex, namespace, path, uriPrefix);
@@ -298,7 +309,7 @@ public final class ApiListener {
 
     /** Answers {@code response} once the body is read (within the control API's limit), whatever it holds. */
     private static void answerAfterBody(HttpServerExchange exchange, Response response) {
-        BodyReader.read(exchange, Namespace.CONTROL_BODY, new BodyReader.Outcome() {
+        BodyReader.read(exchange, Namespace.CONTROL_BODY, BODY_STALL_TIMEOUT, new BodyReader.Outcome() {
             @Override
             public void received(HttpServerExchange ex) {
                 send(ex, response);

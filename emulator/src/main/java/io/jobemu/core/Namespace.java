@@ -14,13 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * One isolated world: its own clock, ids, journal, faults and a fresh instance of every emulated API. Tests that
@@ -141,13 +139,6 @@ public final class Namespace implements AutoCloseable {
     @Override
     public void close() {
         context.clock().close();
-        if (!Files.exists(context.workDir())) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(context.workDir())) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: a leftover temp dir is harmless.
-        }
+        WorkDirectories.deleteRecursively(context.workDir());
     }
 }

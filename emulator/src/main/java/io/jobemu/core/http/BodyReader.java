@@ -7,6 +7,8 @@ import io.undertow.util.AttachmentKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +35,10 @@ public final class BodyReader {
          */
         void refused(HttpServerExchange exchange, RuntimeException refusal);
 
-        /** The client closed the connection (or stalled past the read timeout) before the end of its body. */
+        /**
+         * The client closed the connection before the end of its body, or sent nothing more for the stall timeout.
+         * Reading has stopped; the connection must be closed without an answer.
+         */
         void cutShort(HttpServerExchange exchange);
     }
 
@@ -55,25 +60,63 @@ public final class BodyReader {
     private BodyReader() {
     }
 
-    /** Reads the body as {@code plan} says and reports the outcome; a request without a body is received at once. */
-    public static void read(HttpServerExchange exchange, Plan plan, Outcome outcome) {
+    /**
+     * Reads the body as {@code plan} says and reports the outcome; a request without a body is received at once. A
+     * body that makes no progress for {@code stallTimeout} is cut short, so a stalled client's connection and what it
+     * sent so far do not stay forever.
+     */
+    public static void read(HttpServerExchange exchange, Plan plan, Duration stallTimeout, Outcome outcome) {
         if (exchange.isRequestComplete()) {
             outcome.received(exchange);
             return;
         }
-        Sink sink = plan.multipartTempDir() == null ? new RawSink()
-                : new FormSink(MultipartForm.forExchange(exchange, plan.multipartTempDir()));
         if (exchange.getRequestContentLength() > plan.maxBytes()) {
             // as the real servers do, a body announced too large is refused before it is sent
             outcome.refused(exchange, plan.overLimit().get());
             return;
         }
-        long[] total = {0};
-        Receiver receiver = exchange.getRequestReceiver();
-        receiver.receivePartialBytes((ex, bytes, last) -> {
-            total[0] += bytes.length;
-            if (total[0] > plan.maxBytes()) {
-                receiver.pause();
+        Sink sink = plan.multipartTempDir() == null ? new RawSink()
+                : new FormSink(MultipartForm.forExchange(exchange, plan.multipartTempDir()));
+        new Reading(exchange, plan, sink, outcome, stallTimeout).start();
+    }
+
+    /** One body being read; touched only by the exchange's I/O thread. */
+    private static final class Reading {
+        private final HttpServerExchange exchange;
+        private final Plan plan;
+        private final Sink sink;
+        private final Outcome outcome;
+        private final Duration stallTimeout;
+        private final Receiver receiver;
+        private long total;
+        private boolean over;
+
+        Reading(HttpServerExchange exchange, Plan plan, Sink sink, Outcome outcome, Duration stallTimeout) {
+            this.exchange = exchange;
+            this.plan = plan;
+            this.sink = sink;
+            this.outcome = outcome;
+            this.stallTimeout = stallTimeout;
+            this.receiver = exchange.getRequestReceiver();
+        }
+
+        void start() {
+            watchForStall(0);
+            receiver.receivePartialBytes(this::received, (ex, e) -> {
+                end();
+                sink.discard();
+                if (e instanceof Receiver.RequestToLargeException) {
+                    outcome.refused(ex, plan.overLimit().get());
+                } else {
+                    outcome.cutShort(ex);
+                }
+            });
+        }
+
+        private void received(HttpServerExchange ex, byte[] bytes, boolean last) {
+            total += bytes.length;
+            if (total > plan.maxBytes()) {
+                end();
                 sink.discard();
                 outcome.refused(ex, plan.overLimit().get());
                 return;
@@ -81,23 +124,38 @@ public final class BodyReader {
             try {
                 sink.accept(bytes);
             } catch (IOException e) {
-                receiver.pause();
+                end();
                 outcome.refused(ex, new StoreFullException("The upload could not be written to "
                         + plan.multipartTempDir() + ": " + e));
                 return;
             }
             if (last) {
+                over = true;
                 sink.attachTo(ex);
                 outcome.received(ex);
             }
-        }, (ex, e) -> {
-            sink.discard();
-            if (e instanceof Receiver.RequestToLargeException) {
-                outcome.refused(ex, plan.overLimit().get());
-            } else {
-                outcome.cutShort(ex);
-            }
-        });
+        }
+
+        private void end() {
+            over = true;
+            receiver.pause();
+        }
+
+        /** Checks, every {@code stallTimeout}, that bytes came since the last check. */
+        private void watchForStall(long totalAtLastCheck) {
+            exchange.getIoThread().executeAfter(() -> {
+                if (over) {
+                    return;
+                }
+                if (total > totalAtLastCheck) {
+                    watchForStall(total);
+                    return;
+                }
+                end();
+                sink.discard();
+                outcome.cutShort(exchange);
+            }, stallTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Where the body's bytes go. */
