@@ -18,7 +18,6 @@ import io.jobemu.flink.jobs.JobViews;
 import io.jobemu.flink.jobs.JobSpec;
 import io.undertow.server.handlers.form.FormData;
 import java.io.IOException;
-import java.nio.file.InvalidPathException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -75,7 +74,7 @@ public final class JarHandlers {
         UploadedJar jar;
         try {
             jar = cluster.jars().store(file.getKey(), content.getFileSize(), content::write);
-        } catch (IOException | InvalidPathException e) {
+        } catch (IOException | IllegalArgumentException e) {
             // a name the file system refuses (too long, or with a NUL) already fails Flink's upload handler
             throw FlinkParams.uploadFailed();
         }

@@ -5,6 +5,7 @@ import io.jobemu.core.http.StoreFullException;
 import io.jobemu.core.ids.IdGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,11 @@ import java.util.Optional;
  * clients upload. Thread-safe; jobs never read a jar after their submission, so deleting one does not affect its jobs.
  */
 public final class JarStore {
+
+    /** What ext4, APFS and NTFS take for one file name. */
+    private static final int MAX_FILE_NAME_BYTES = 255;
+    /** {@code <uuid>_} before the client's name. */
+    private static final int ID_PREFIX_BYTES = 37;
 
     private static final Comparator<UploadedJar> NEWEST_FIRST =
             Comparator.comparingLong(UploadedJar::uploaded).thenComparingLong(UploadedJar::sequence).reversed();
@@ -99,9 +105,11 @@ public final class JarStore {
      * as {@code ../../x.jar} cannot leave the store.
      *
      * @throws StoreFullException when the store already holds its limit of jars, or {@code size} bytes do not fit
+     * @throws IllegalArgumentException for a file name no file system stores
      */
     public UploadedJar store(String clientFileName, long size, UploadWriter content) throws IOException {
         String name = baseName(clientFileName);
+        checkFileName(name);
         Path target = pathOf(ids.uuid() + "_" + name);
         reserve(size);
         try {
@@ -193,6 +201,23 @@ public final class JarStore {
     private synchronized void unreserve(long bytes) {
         reservedBytes -= bytes;
         reservedJars--;
+    }
+
+    /**
+     * Refuses a name no file system stores: one with a NUL, or too long once the jar id's prefix is added.
+     *
+     * @throws IllegalArgumentException saying which
+     */
+    static void checkFileName(String name) {
+        if (name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("The jar file name must not contain a NUL character.");
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_FILE_NAME_BYTES - ID_PREFIX_BYTES) {
+            throw new IllegalArgumentException("The jar file name is " + bytes + " bytes long; it may have at most "
+                    + (MAX_FILE_NAME_BYTES - ID_PREFIX_BYTES) + " (the stored file's name adds a " + ID_PREFIX_BYTES
+                    + "-byte id to it).");
+        }
     }
 
     /** The file name without any directory part, whichever separator the client used. */

@@ -2,7 +2,11 @@ package io.jobemu.streamkap.fastapi;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.jobemu.core.http.Call;
@@ -22,6 +26,18 @@ import java.util.Optional;
 public final class JsonBody {
 
     private static final String BOM = "\ufeff";
+    /** Python's limit on the digits of an int read from text ({@code sys.int_info.default_max_str_digits}). */
+    private static final int PYTHON_MAX_INT_DIGITS = 4300;
+    /**
+     * Reads what Python's json module reads: ints up to its digit limit, strings of any length (the body limit
+     * bounds them), nesting as deep as {@link JsonSyntax} lets through.
+     */
+    private static final ObjectMapper PYTHON_JSON = Json.MAPPER.copyWith(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNumberLength(PYTHON_MAX_INT_DIGITS)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
+            .build());
 
     private final JsonNode body;
     private final Violations violations;
@@ -102,7 +118,12 @@ public final class JsonBody {
         if (error.isPresent()) {
             throw Violations.jsonDecodeError(error.get());
         }
-        return Json.MAPPER.readTree(text);
+        try {
+            return PYTHON_JSON.readTree(text);
+        } catch (StreamConstraintsException e) {
+            // Python's int() refuses more digits with a ValueError, which FastAPI answers with its 400
+            throw FastApi.bodyParseError();
+        }
     }
 
     private static String decode(byte[] bytes) {

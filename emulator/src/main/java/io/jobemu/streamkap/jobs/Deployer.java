@@ -70,7 +70,7 @@ public final class Deployer {
         String jarId = null;
         if (request.type() == StreamkapJob.Type.JAR) {
             if (request.fileName().endsWith(".jar")) {
-                jarId = cluster.jars().store(request.fileName(), request.size(), request.content()).id();
+                jarId = storeJar(request);
             } else if (refusal == null) {
                 refusal = NOT_A_JAR;
             }
@@ -89,6 +89,14 @@ public final class Deployer {
         job.awaitDeploy(clock.schedule(deployDelay,
                 () -> job.deploy(clock.millis(), () -> attempt(definition, deployRefusal))));
         return job;
+    }
+
+    private String storeJar(DeployRequest request) throws IOException {
+        try {
+            return cluster.jars().store(request.fileName(), request.size(), request.content()).id();
+        } catch (IllegalArgumentException e) {
+            throw FastApi.error(400, e.getMessage());
+        }
     }
 
     /** Cancels the deploy, or the Flink job; 409 when the job has already ended otherwise. */
