@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark in one go and writes benchmarks/results/RESULTS.md (about 10 minutes on 2 cores).
 # Not part of the default build or CI. Usage: benchmarks/run.sh [--quick]   (--quick: a short trial run)
+#   benchmarks/run.sh --slow-clients [--quick]: only the slow-clients benchmark (results/SLOW_CLIENTS.md, ~3 min)
 # Every server listens on 127.0.0.1 only; every load loop is bounded in count and time.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -17,4 +18,8 @@ echo "building the emulator and the benchmarks" >&2
   || mvn -q -B package -DskipTests -pl emulator; })
 (cd "$HERE" && { mvn -q -B -o package 2>/dev/null || mvn -q -B package; })
 
+if [[ "${1:-}" == "--slow-clients" ]]; then
+  shift
+  exec java -cp "$HERE/target/classes" io.jobemu.bench.SlowClientsBench "$REPO" "$@"
+fi
 exec java -cp "$HERE/target/classes" io.jobemu.bench.Bench "$REPO" "$@"

@@ -147,7 +147,7 @@ public final class Bench {
         return "0.1.0-SNAPSHOT at commit " + commit + (changes.isEmpty() ? "" : " plus uncommitted changes");
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];

@@ -80,6 +80,7 @@ final class StreamkapControl {
         }
         ObjectNode view = Json.object();
         view.set("tokens", list);
+        view.put("forgotten", tokens.forgotten());
         return Response.json(200, view);
     }
 }
