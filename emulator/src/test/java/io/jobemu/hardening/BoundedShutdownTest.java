@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,15 +46,18 @@ class BoundedShutdownTest {
         inFlight.add(open(emulator.jobserverUrl(), "POST /jobs?cp=demo&mainClass=spark.jobserver.LongPiJob"
                 + "&sync=true&timeout=600 HTTP/1.1\r\nContent-Length: 0\r\n\r\n"));
         inFlight.add(open(emulator.streamkapUrl(), ""));
+        awaitTrue(() -> emulator.faults().list().get(0).hits() == 1
+                && emulator.jobserver().server().supervisor().jobs().size() == 1);
         Path workDir = emulator.namespace("default").context().workDir().getParent();
         List<Integer> ports = List.of(port(emulator.flinkUrl()), port(emulator.jobserverUrl()),
                 port(emulator.streamkapUrl()));
 
         emulator.close();
 
-        for (Socket socket : inFlight) {
+        for (int i = 0; i < inFlight.size(); i++) {
+            Socket socket = inFlight.get(i);
             socket.setSoTimeout(10_000);
-            assertThat(socket.getInputStream().read()).as("connection closed by the server").isEqualTo(-1);
+            assertThat(socket.getInputStream().read()).as("connection %d closed by the server", i).isEqualTo(-1);
             socket.close();
         }
         for (int port : ports) {
@@ -72,6 +76,13 @@ class BoundedShutdownTest {
         socket.getOutputStream().write(withHost.getBytes(ISO_8859_1));
         socket.getOutputStream().flush();
         return socket;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        for (int polls = 0; !condition.getAsBoolean(); polls++) {
+            assertThat(polls).as("the requests reached the emulator").isLessThan(1200);
+            Thread.sleep(25);
+        }
     }
 
     private static int port(String baseUrl) {

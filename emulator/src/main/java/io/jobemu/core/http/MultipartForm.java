@@ -53,7 +53,7 @@ final class MultipartForm implements MultipartParser.PartHandler {
     static MultipartForm forExchange(HttpServerExchange exchange, Path tempDir) {
         MultipartForm form = new MultipartForm(tempDir);
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        String boundary = contentType == null ? null : Headers.extractQuotedValueFromHeader(contentType, "boundary");
+        String boundary = contentType == null ? null : boundaryOf(contentType);
         if (boundary == null || boundary.isEmpty()) {
             form.malformation = new IOException("multipart/form-data request without a boundary");
         } else {
@@ -61,6 +61,15 @@ final class MultipartForm implements MultipartParser.PartHandler {
                     boundary.getBytes(StandardCharsets.US_ASCII), StandardCharsets.UTF_8.name());
         }
         return form;
+    }
+
+    /** Undertow's header parser throws on some malformed values (an empty boundary at the end): null for those. */
+    private static String boundaryOf(String contentType) {
+        try {
+            return Headers.extractQuotedValueFromHeader(contentType, "boundary");
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private MultipartForm(Path tempDir) {
