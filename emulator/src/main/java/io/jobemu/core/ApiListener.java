@@ -12,6 +12,8 @@ import io.jobemu.core.http.Response;
 import io.jobemu.core.http.ResponseWriter;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.io.IoCallback;
+import io.undertow.io.Sender;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -330,7 +332,21 @@ public final class ApiListener {
     /** Answers a request whose body was not read to its end: the connection cannot carry another request. */
     private static void sendClosing(HttpServerExchange exchange, Response response) {
         exchange.setPersistent(false);
-        send(exchange, response);
+        try {
+            ResponseWriter.write(exchange, response, new IoCallback() {
+                @Override
+                public void onComplete(HttpServerExchange written, Sender sender) {
+                    BodyReader.discardRestThenEnd(written);
+                }
+
+                @Override
+                public void onException(HttpServerExchange failed, Sender sender, IOException e) {
+                    IoUtils.safeClose(failed.getConnection());
+                }
+            });
+        } catch (IOException e) {
+            IoUtils.safeClose(exchange.getConnection());
+        }
     }
 
     private static void send(HttpServerExchange exchange, Response response) {

@@ -4,6 +4,7 @@ import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.form.FormDataParser;
 import io.undertow.util.AttachmentKey;
+import org.xnio.IoUtils;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +58,35 @@ public final class BodyReader {
         }
     }
 
+    /** After a refusal, the rest of the body is read and dropped for at most this long, then the connection closes. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(2);
+    /** ... and at most this much of it. */
+    private static final long DRAIN_MAX_BYTES = 64L * 1024 * 1024;
+
+    private static final AttachmentKey<Reading> READING = AttachmentKey.create(Reading.class);
+
     private BodyReader() {
+    }
+
+    /**
+     * Once a refusal has been written: reads and drops what the client still sends, for a short while, then ends the
+     * exchange (and, since it was refused, the connection). A client still sending when the server closes would
+     * otherwise get a reset, and with it lose the answer it had not read yet.
+     */
+    public static void discardRestThenEnd(HttpServerExchange exchange) {
+        if (exchange.isRequestComplete()) {
+            exchange.endExchange();
+            return;
+        }
+        Reading reading = exchange.getAttachment(READING);
+        if (reading == null) {
+            reading = new Reading(exchange, Plan.raw(0), new RawSink(), null, DRAIN_TIMEOUT);
+            reading.drain();
+            reading.start();
+        } else {
+            reading.drain();
+            reading.receiver.resume();
+        }
     }
 
     /**
@@ -90,6 +119,9 @@ public final class BodyReader {
         private final Receiver receiver;
         private long total;
         private boolean over;
+        /** Past a refusal: bytes are only counted and dropped until {@link #DRAIN_MAX_BYTES}. */
+        private boolean draining;
+        private long drained;
 
         Reading(HttpServerExchange exchange, Plan plan, Sink sink, Outcome outcome, Duration stallTimeout) {
             this.exchange = exchange;
@@ -101,8 +133,15 @@ public final class BodyReader {
         }
 
         void start() {
-            watchForStall(0);
+            exchange.putAttachment(READING, this);
+            if (!draining) {
+                watchForStall(0);
+            }
             receiver.receivePartialBytes(this::received, (ex, e) -> {
+                if (draining) {
+                    IoUtils.safeClose(ex.getConnection());
+                    return;
+                }
                 end();
                 sink.discard();
                 if (e instanceof Receiver.RequestToLargeException) {
@@ -113,7 +152,28 @@ public final class BodyReader {
             });
         }
 
+        void drain() {
+            draining = true;
+            over = true;
+            exchange.getIoThread().executeAfter(this::stopDraining, DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void stopDraining() {
+            if (draining) {
+                draining = false;
+                receiver.pause();
+                exchange.endExchange();
+            }
+        }
+
         private void received(HttpServerExchange ex, byte[] bytes, boolean last) {
+            if (draining) {
+                drained += bytes.length;
+                if (last || drained > DRAIN_MAX_BYTES) {
+                    stopDraining();
+                }
+                return;
+            }
             total += bytes.length;
             if (total > plan.maxBytes()) {
                 end();

@@ -1,5 +1,6 @@
 package io.jobemu.core.http;
 
+import io.undertow.io.IoCallback;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -14,6 +15,14 @@ public final class ResponseWriter {
     }
 
     public static void write(HttpServerExchange exchange, Response response) throws IOException {
+        write(exchange, response, IoCallback.END_EXCHANGE);
+    }
+
+    /**
+     * Writes without blocking and calls {@code written} once the response has gone out, leaving it to end the
+     * exchange (a HEAD answer, which has no body, ends it at once).
+     */
+    public static void write(HttpServerExchange exchange, Response response, IoCallback written) throws IOException {
         byte[] bytes = encode(response.body());
         exchange.setStatusCode(response.status());
         if (response.contentType() != null) {
@@ -24,8 +33,7 @@ public final class ResponseWriter {
         if (exchange.getRequestMethod().equalToString("HEAD")) {
             exchange.endExchange();
         } else {
-            // blocking in blocking mode (after startBlocking), else non-blocking; ends the exchange
-            exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+            exchange.getResponseSender().send(ByteBuffer.wrap(bytes), written);
         }
     }
 
