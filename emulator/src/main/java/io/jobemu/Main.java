@@ -33,11 +33,15 @@ public final class Main {
                                     (default jobemu-client-id)
               --streamkap-secret S  the matching secret (default jobemu-secret)
               --host ADDRESS        address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
+              --advertise-host NAME host name in the URLs printed and in /_emulator/health (default:
+                                    the bind address; localhost when bound to every interface)
               --clock MODE          real (default) or manual (time moves only via /_emulator/clock)
               --timing PROFILE      realistic (default: lifecycles take about as long as on a real
                                     cluster) or instant (every lifecycle step is immediate)
               --seed N              derive every generated id from N, so runs repeat exactly
               --journal-capacity N  requests kept in the journal (default 10000)
+              --journal-entry-bytes SIZE  bytes of headers and body recorded per request (default 64k)
+              --journal-bytes SIZE  bytes of headers and bodies the journal keeps in all (default 32m)
               --jobserver-user NAME:PASSWORD  turns spark-jobserver's Basic authentication on for this
                                     user, with every permission; repeat for more users
               --control-token TOKEN  every control request (/_emulator/...) must then carry TOKEN in
@@ -67,6 +71,7 @@ public final class Main {
     static final String CONTROL_TOKEN_VARIABLE = "JOBEMU_CONTROL_TOKEN";
 
     public static void main(String[] args) {
+        configureLogging();
         EmulatorConfig config;
         try {
             config = parse(List.of(args), System.getenv());
@@ -89,6 +94,23 @@ public final class Main {
         } catch (RuntimeException e) {
             System.err.println("error: the emulator could not start: " + e);
             System.exit(EXIT_START_FAILED);
+        }
+    }
+
+    /**
+     * The runnable jar's own logging (the library sets none): Undertow's jboss-logging goes to the bundled
+     * slf4j-simple, which shows warnings and errors on stderr unless {@code -Dorg.slf4j.simpleLogger.*} says more
+     * (e.g. {@code -Dorg.slf4j.simpleLogger.log.io.jobemu=debug} shows every job transition).
+     */
+    private static void configureLogging() {
+        setIfAbsent("org.jboss.logging.provider", "slf4j");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 
@@ -133,6 +155,11 @@ public final class Main {
                 case "--jobserver-port" -> jobserverPort = port(name, value(name, inlineValue, rest));
                 case "--streamkap-port" -> streamkapPort = port(name, value(name, inlineValue, rest));
                 case "--host" -> config = config.withHost(value(name, inlineValue, rest));
+                case "--advertise-host" -> config = config.withAdvertiseHost(value(name, inlineValue, rest));
+                case "--journal-entry-bytes" -> config = config.withJournal(config.journal().withEntryBytes(
+                        (int) Math.min(Integer.MAX_VALUE, size(name, value(name, inlineValue, rest)))));
+                case "--journal-bytes" -> config = config.withJournal(config.journal().withTotalBytes(
+                        size(name, value(name, inlineValue, rest))));
                 case "--streamkap-client-id" -> config = config.withStreamkapCredentials(
                         config.streamkapCredentials().withClientId(value(name, inlineValue, rest)));
                 case "--streamkap-secret" -> config = config.withStreamkapCredentials(

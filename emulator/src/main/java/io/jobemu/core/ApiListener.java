@@ -22,6 +22,8 @@ import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -274,9 +276,13 @@ public final class ApiListener {
 
     private void journal(Namespace namespace, HttpServerExchange exchange, int status, FaultRegistry.Fault fault) {
         String path = exchange.getRelativePath();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach(values -> headers.put(values.getHeaderName().toString(),
+                List.copyOf(values)));
         namespace.context().journal().record(isControl(path) ? "control" : apiName,
                 namespace.context().clock().millis(), exchange.getRequestMethod().toString(), path,
-                Redaction.query(exchange.getQueryString()), status, fault == null ? null : fault.id());
+                Redaction.query(exchange.getQueryString()), headers, exchange.getAttachment(Call.RECEIVED_BODY),
+                exchange.getRequestContentLength(), status, fault == null ? null : fault.id());
     }
 
     private static boolean isControl(String path) {

@@ -36,7 +36,7 @@ public final class Call {
      */
     private static final long IN_MEMORY_FILE_PART_BYTES = 8 * 1024;
 
-    /** A body the listener read without blocking before the handler ran. */
+    /** A body already read: by the listener without blocking before the handler ran, or by {@link #body()}. */
     public static final AttachmentKey<byte[]> RECEIVED_BODY = AttachmentKey.create(byte[].class);
 
     private final HttpServerExchange exchange;
@@ -152,6 +152,7 @@ public final class Call {
                 failIfCutShort(e);
                 throw e;
             }
+            exchange.putAttachment(RECEIVED_BODY, body); // for the journal
         }
         return body;
     }
