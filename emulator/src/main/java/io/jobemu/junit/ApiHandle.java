@@ -48,6 +48,24 @@ public abstract class ApiHandle {
         return journal.entries(name);
     }
 
+    /** The requests this API served that match {@code pattern}, oldest first. */
+    public List<JournalEntry> requests(RequestPattern pattern) {
+        return journal.find(pattern.forApi(name));
+    }
+
+    /**
+     * Fails unless this API received a request matching {@code pattern}, listing what it did receive; like
+     * WireMock's {@code verify(postRequestedFor(...))}.
+     */
+    public void verify(RequestPattern pattern) {
+        journal.verify(pattern.forApi(name));
+    }
+
+    /** Fails unless this API received exactly {@code times} requests matching {@code pattern}. */
+    public void verify(int times, RequestPattern pattern) {
+        journal.verify(times, pattern.forApi(name));
+    }
+
     /**
      * Waits until this API has received a request with that method and a path matching the glob (one received
      * before the call counts), and returns the first such request.
@@ -56,9 +74,23 @@ public abstract class ApiHandle {
         return journal.awaitRequest(name, method, pathGlob, timeout);
     }
 
+    /** Waits until this API has received a request matching {@code pattern}, and returns the first. */
+    public JournalEntry awaitRequest(RequestPattern pattern, Duration timeout) {
+        return journal.awaitRequest(pattern.forApi(name), timeout);
+    }
+
     /** Injects a fault that strikes only this API. */
     public InjectedFault inject(Fault fault) {
         return faults.add(fault.api(name));
+    }
+
+    /** Removes every fault aimed at this API (faults for every API stay). */
+    public void clearFaults() {
+        for (InjectedFault fault : faults.list()) {
+            if (name.equals(fault.spec().api())) {
+                faults.remove(fault.id());
+            }
+        }
     }
 
     /** A GET to the emulated API itself (not the control API), which must answer 200 with JSON. */

@@ -110,7 +110,7 @@ final class ControlClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String json(Object body) {
+    static String json(Object body) {
         if (body == null || body instanceof String) {
             return (String) body;
         }

@@ -30,6 +30,11 @@ public final class RequestJournal {
         this.bounds = bounds;
     }
 
+    /** At most {@code capacity} entries, with the default byte bounds. */
+    public RequestJournal(int capacity) {
+        this(JournalBounds.DEFAULT.withEntries(capacity));
+    }
+
     /**
      * Records one request. Headers and body pass through {@link Redaction} (credentials and secret fields are never
      * stored); headers and body are cut to the bytes per entry (headers first: the body gets what they leave).
