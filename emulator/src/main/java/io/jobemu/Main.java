@@ -5,7 +5,12 @@ import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.control.ControlAccess;
 import io.jobemu.flink.TimingProfile;
 import io.jobemu.jobserver.JobserverSettings;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.net.BindException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,6 +66,8 @@ public final class Main {
               --jobserver-max-binaries N  binary uploads kept at once (default 10000)
               --streamkap-max-content-length SIZE  largest Streamkap request body (default 100m)
               --max-namespaces N    namespaces that can exist at once (default 256)
+              --ready-file PATH     once every API listens, write the lines printed above (one per API
+                                    with its URL, then ready) to PATH, for health checks and scripts
               --help                print this help and exit
             """;
 
@@ -73,8 +80,11 @@ public final class Main {
     public static void main(String[] args) {
         configureLogging();
         EmulatorConfig config;
+        Path readyFile;
         try {
-            config = parse(List.of(args), System.getenv());
+            List<String> options = new ArrayList<>(List.of(args));
+            readyFile = takeReadyFile(options);
+            config = parse(options, System.getenv());
         } catch (HelpRequested e) {
             System.out.print(USAGE);
             return;
@@ -88,8 +98,14 @@ public final class Main {
             Emulator emulator = Emulator.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-shutdown"));
             printReady(emulator, System.out);
+            if (readyFile != null) {
+                writeReadyFile(emulator, readyFile);
+            }
         } catch (BindException e) {
             System.err.println("error: " + e.getMessage());
+            System.exit(EXIT_START_FAILED);
+        } catch (IOException e) {
+            System.err.println("error: cannot write the ready file: " + e);
             System.exit(EXIT_START_FAILED);
         } catch (RuntimeException e) {
             System.err.println("error: the emulator could not start: " + e);
@@ -115,9 +131,43 @@ public final class Main {
     }
 
     static void printReady(Emulator emulator, PrintStream out) {
-        emulator.baseUrls().forEach((api, url) -> out.printf("%-10s %s%n", api, url));
-        out.println("ready");
+        out.print(readyLines(emulator));
         out.flush();
+    }
+
+    /** One line per API with its base URL, then {@code ready}. */
+    private static String readyLines(Emulator emulator) {
+        StringBuilder lines = new StringBuilder();
+        emulator.baseUrls().forEach((api, url) -> lines.append(String.format("%-10s %s%n", api, url)));
+        return lines.append("ready").append(System.lineSeparator()).toString();
+    }
+
+    /** Removes {@code --ready-file PATH} (or {@code =PATH}) from {@code options}; returns the path, or null. */
+    static Path takeReadyFile(List<String> options) {
+        Path path = null;
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (option.equals("--ready-file")) {
+                if (i + 1 == options.size() || options.get(i + 1).startsWith("--")) {
+                    throw new IllegalArgumentException("--ready-file needs a value");
+                }
+                path = Path.of(options.get(i + 1));
+                options.subList(i, i + 2).clear();
+                i--;
+            } else if (option.startsWith("--ready-file=")) {
+                path = Path.of(option.substring("--ready-file=".length()));
+                options.remove(i--);
+            }
+        }
+        return path;
+    }
+
+    /** Written beside its final name, then moved there: a reader never sees half a file. */
+    private static void writeReadyFile(Emulator emulator, Path readyFile) throws IOException {
+        Path absolute = readyFile.toAbsolutePath();
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+        Files.writeString(partial, readyLines(emulator), StandardCharsets.UTF_8);
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static EmulatorConfig parse(List<String> args) {
