@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JUnit 5 extension: starts an emulator (per class or per test, on free ports) or connects to a remote one,
- * hands each test an {@link EmulatorHandle} (or one API's handle), keeps tests apart (reset, or a namespace per test when they run
- * concurrently) and optionally reports what a test left running.
+ * hands each test an {@link EmulatorHandle} (or one API's handle), keeps tests apart (reset, or a namespace per
+ * test when they run concurrently) and optionally reports what a test left running.
  *
  * <p>Use it through {@link WithEmulator}, or register it:
  * <pre>{@code

@@ -2,11 +2,16 @@ package io.jobemu.junit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.flink.jobs.JobStatus;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The emulated Flink of a namespace: job behaviours, job states, and waiting for them. */
+/**
+ * The emulated Flink of a namespace: job behaviours, jars, job states, and waiting for them; the journal and faults
+ * as every API handle has them ({@link ApiHandle}).
+ */
 public final class FlinkHandle extends ApiHandle {
 
     FlinkHandle(String url, ControlClient control) {
@@ -64,6 +69,27 @@ public final class FlinkHandle extends ApiHandle {
     public String forceJobState(String jobId, String state) {
         return control.post("/flink/jobs/" + ControlClient.encode(jobId) + "/state?to="
                 + ControlClient.encode(checkedState(state))).path("state").asText();
+    }
+
+    /**
+     * Uploads a jar as a client would ({@code POST /jars/upload}, so it shows in the journal), e.g. one from
+     * {@link EmulatorJars#withEntryClass}, and returns its jar id for {@code POST /jars/<id>/run}.
+     */
+    public String uploadJar(byte[] jar) {
+        String boundary = "jobemu-" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\"job.jar\""
+                + "\r\nContent-Type: application/java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(jar);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        ControlClient.Reply reply = ControlClient.send("POST", url() + "/jars/upload", body.toByteArray(),
+                "multipart/form-data; boundary=" + boundary);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("POST " + url() + "/jars/upload answered " + reply.status() + ": "
+                    + reply.body());
+        }
+        String file = reply.json().path("filename").asText();
+        return file.substring(file.lastIndexOf('/') + 1);
     }
 
     /** Every job, newest first, with its state, as Flink's {@code GET /jobs} lists them. */
