@@ -15,14 +15,22 @@ import java.util.function.Predicate;
 public abstract class ApiHandle {
 
     private final String name;
+    private final String jobNoun;
+    private final Class<? extends Enum<?>> jobStates;
     private final String url;
     final ControlClient control;
     final ClockHandle clock;
     private final JournalHandle journal;
     private final FaultsHandle faults;
 
-    ApiHandle(String name, String url, ControlClient control) {
+    /**
+     * @param jobNoun   how messages name this API's jobs ("Flink job")
+     * @param jobStates the states its jobs can be in
+     */
+    ApiHandle(String name, String url, ControlClient control, String jobNoun, Class<? extends Enum<?>> jobStates) {
         this.name = name;
+        this.jobNoun = jobNoun;
+        this.jobStates = jobStates;
         this.url = url;
         this.control = control;
         this.clock = new ClockHandle(control);
@@ -92,6 +100,48 @@ public abstract class ApiHandle {
             }
         }
     }
+
+    /**
+     * The job's state (Flink's {@code RUNNING}, spark-jobserver's {@code FINISHED}, Streamkap's {@code DEPLOYING}...).
+     *
+     * @throws EmulatorControlException (404) for an unknown job
+     */
+    public abstract String jobState(String jobId);
+
+    /**
+     * Waits, in real time, until the job is in {@code state}; fails after {@code timeout} with the state last seen,
+     * or at once when the job ends in another final state. With a manual clock nothing moves while this waits:
+     * advance the clock first, or use {@link #advanceUntilJobState}.
+     */
+    public void awaitJobState(String jobId, String state, Duration timeout) {
+        String wanted = checkedJobState(state);
+        Await.until(jobNoun + " " + jobId + " to be " + wanted, timeout, () -> lookAtJob(jobId, wanted),
+                () -> clock.manualClockHint(name + "().advanceUntilJobState(...)"));
+    }
+
+    /**
+     * Advances the emulator clock by {@code step} at a time until the job is in {@code state}; fails once the clock
+     * has moved {@code limit} in all. For manual-clock tests that should not care how long each step takes.
+     */
+    public void advanceUntilJobState(String jobId, String state, Duration step, Duration limit) {
+        String wanted = checkedJobState(state);
+        Await.advancingClock(jobNoun + " " + jobId + " to be " + wanted, step, limit, clock,
+                () -> lookAtJob(jobId, wanted));
+    }
+
+    /** {@code state} (any case) as the name of one of this API's job states, or a refusal naming the valid ones. */
+    String checkedJobState(String state) {
+        for (Enum<?> constant : jobStates.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(state)) {
+                return constant.name();
+            }
+        }
+        throw new IllegalArgumentException("no " + jobNoun + " state " + state + "; one of "
+                + Arrays.toString(jobStates.getEnumConstants()));
+    }
+
+    /** One look at the job: done in {@code wanted}, impossible in another final state. */
+    abstract Await.Look<String> lookAtJob(String jobId, String wanted);
 
     /** A GET to the emulated API itself (not the control API), which must answer 200 with JSON. */
     JsonNode get(String path) {

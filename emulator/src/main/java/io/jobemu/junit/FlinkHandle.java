@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.flink.jobs.JobStatus;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ import java.util.Map;
 public final class FlinkHandle extends ApiHandle {
 
     FlinkHandle(String url, ControlClient control) {
-        super("flink", url, control);
+        super("flink", url, control, "Flink job", JobStatus.class);
     }
 
     /** What jobs whose entry class is {@code entryClass} do from now on. */
@@ -52,11 +51,7 @@ public final class FlinkHandle extends ApiHandle {
         control.delete("/flink/behaviours/jars/" + ControlClient.encode(jarId));
     }
 
-    /**
-     * The job's state, e.g. {@code RUNNING}.
-     *
-     * @throws EmulatorControlException (404) for an unknown job
-     */
+    @Override
     public String jobState(String jobId) {
         return control.get(transitionsPath(jobId)).path("state").asText();
     }
@@ -68,7 +63,7 @@ public final class FlinkHandle extends ApiHandle {
      */
     public String forceJobState(String jobId, String state) {
         return control.post("/flink/jobs/" + ControlClient.encode(jobId) + "/state?to="
-                + ControlClient.encode(checkedState(state))).path("state").asText();
+                + ControlClient.encode(checkedJobState(state))).path("state").asText();
     }
 
     /**
@@ -101,26 +96,9 @@ public final class FlinkHandle extends ApiHandle {
         return jobs;
     }
 
-    /**
-     * Waits, in real time, until the job is in {@code state}; fails after {@code timeout} with the state last seen,
-     * or at once when the job ends in another terminal state. With a manual clock nothing moves while this waits:
-     * advance the clock first, or use {@link #advanceUntilJobState}.
-     */
-    public void awaitJobState(String jobId, String state, Duration timeout) {
-        String wanted = checkedState(state);
-        Await.until("Flink job " + jobId + " to be " + wanted, timeout,
-                () -> lookAtState(transitionsPath(jobId), "job " + jobId, wanted, FlinkHandle::isTerminal),
-                () -> clock.manualClockHint("flink().advanceUntilJobState(...)"));
-    }
-
-    /**
-     * Advances the emulator clock by {@code step} at a time until the job is in {@code state}; fails once the clock
-     * has moved {@code limit} in all. For manual-clock tests that should not care how long each step takes.
-     */
-    public void advanceUntilJobState(String jobId, String state, Duration step, Duration limit) {
-        String wanted = checkedState(state);
-        Await.advancingClock("Flink job " + jobId + " to be " + wanted, step, limit, clock,
-                () -> lookAtState(transitionsPath(jobId), "job " + jobId, wanted, FlinkHandle::isTerminal));
+    @Override
+    Await.Look<String> lookAtJob(String jobId, String wanted) {
+        return lookAtState(transitionsPath(jobId), "job " + jobId, wanted, FlinkHandle::isTerminal);
     }
 
     static boolean isTerminal(String state) {
@@ -129,9 +107,5 @@ public final class FlinkHandle extends ApiHandle {
 
     private static String transitionsPath(String jobId) {
         return "/flink/jobs/" + ControlClient.encode(jobId) + "/transitions";
-    }
-
-    private static String checkedState(String state) {
-        return state(JobStatus.class, state, "Flink job").name();
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 public final class JobserverHandle extends ApiHandle {
 
     JobserverHandle(String url, ControlClient control) {
-        super("jobserver", url, control);
+        super("jobserver", url, control, "jobserver job", JobState.class);
     }
 
     /**
@@ -66,7 +66,7 @@ public final class JobserverHandle extends ApiHandle {
         return control.post(contextPath(contextName) + "/state?to=" + target).path("state").asText();
     }
 
-    /** Waits, in real time, until the context is in {@code state}; see {@link FlinkHandle#awaitJobState}. */
+    /** Waits, in real time, until the context is in {@code state}; as {@link #awaitJobState} does for jobs. */
     public void awaitContextState(String contextName, String state, Duration timeout) {
         String wanted = state(ContextState.class, state, "jobserver context").name();
         Await.until("jobserver context " + contextName + " to be " + wanted, timeout,
@@ -74,33 +74,20 @@ public final class JobserverHandle extends ApiHandle {
                 () -> clock.manualClockHint("jobserver().advanceUntilContextState(...)"));
     }
 
-    /** Advances the emulator clock until the context is in {@code state}: {@link FlinkHandle#advanceUntilJobState}. */
+    /** Advances the emulator clock until the context is in {@code state}, as {@link #advanceUntilJobState}. */
     public void advanceUntilContextState(String contextName, String state, Duration step, Duration limit) {
         String wanted = state(ContextState.class, state, "jobserver context").name();
         Await.advancingClock("jobserver context " + contextName + " to be " + wanted, step, limit, clock,
                 () -> lookAtContext(contextName, wanted));
     }
 
-    /** @throws EmulatorControlException (404) for an unknown job */
+    @Override
     public String jobState(String jobId) {
         return control.get(jobPath(jobId)).path("state").asText();
     }
 
-    /** Waits, in real time, until the job is in {@code state}; see {@link FlinkHandle#awaitJobState}. */
-    public void awaitJobState(String jobId, String state, Duration timeout) {
-        String wanted = state(JobState.class, state, "jobserver job").name();
-        Await.until("jobserver job " + jobId + " to be " + wanted, timeout, () -> lookAtJob(jobId, wanted),
-                () -> clock.manualClockHint("jobserver().advanceUntilJobState(...)"));
-    }
-
-    /** Advances the emulator clock until the job is in {@code state}; see {@link FlinkHandle#advanceUntilJobState}. */
-    public void advanceUntilJobState(String jobId, String state, Duration step, Duration limit) {
-        String wanted = state(JobState.class, state, "jobserver job").name();
-        Await.advancingClock("jobserver job " + jobId + " to be " + wanted, step, limit, clock,
-                () -> lookAtJob(jobId, wanted));
-    }
-
-    private Await.Look<String> lookAtJob(String jobId, String wanted) {
+    @Override
+    Await.Look<String> lookAtJob(String jobId, String wanted) {
         return lookAtState(jobPath(jobId), "job " + jobId, wanted, s -> JobState.valueOf(s).isFinal());
     }
 

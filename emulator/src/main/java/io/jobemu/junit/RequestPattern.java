@@ -59,9 +59,7 @@ public final class RequestPattern {
      * {@link Match#matching}); {@link Match#isAbsent} for requests without it.
      */
     public RequestPattern withHeader(String name, Match match) {
-        Map<String, Match> more = new LinkedHashMap<>(headers);
-        more.put(name, match);
-        return new RequestPattern(api, method, pathGlob, more, bodyJson, body);
+        return new RequestPattern(api, method, pathGlob, plus(headers, name, match), bodyJson, body);
     }
 
     /**
@@ -73,9 +71,7 @@ public final class RequestPattern {
     }
 
     public RequestPattern withBodyAt(String jsonPath, Match match) {
-        Map<String, Match> more = new LinkedHashMap<>(bodyJson);
-        more.put(jsonPath, match);
-        return new RequestPattern(api, method, pathGlob, headers, more, body);
+        return new RequestPattern(api, method, pathGlob, headers, plus(bodyJson, jsonPath, match), body);
     }
 
     /** Only requests whose body text contains {@code text}. */
@@ -105,6 +101,12 @@ public final class RequestPattern {
     @Override
     public String toString() {
         return (api == null ? "" : api + " ") + request();
+    }
+
+    private static Map<String, Match> plus(Map<String, Match> matches, String key, Match match) {
+        Map<String, Match> more = new LinkedHashMap<>(matches);
+        more.put(key, match);
+        return more;
     }
 
     private static String checkedGlob(String pathGlob) {

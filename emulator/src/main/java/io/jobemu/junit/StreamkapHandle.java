@@ -3,7 +3,6 @@ package io.jobemu.junit;
 import io.jobemu.streamkap.StreamkapCredentials;
 import io.jobemu.streamkap.jobs.DeployFailures;
 import io.jobemu.streamkap.jobs.StreamkapStatus;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.Map;
 public final class StreamkapHandle extends ApiHandle {
 
     StreamkapHandle(String url, ControlClient control) {
-        super("streamkap", url, control);
+        super("streamkap", url, control, "Streamkap job", StreamkapStatus.class);
     }
 
     /**
@@ -68,30 +67,14 @@ public final class StreamkapHandle extends ApiHandle {
         control.delete("/streamkap/deploy-failures");
     }
 
-    /**
-     * The job's Streamkap status (CREATED, DEPLOYING, RUNNING, FAILED, CANCELLED, FINISHED).
-     *
-     * @throws EmulatorControlException (404) for an unknown job
-     */
+    /** The job's Streamkap status (CREATED, DEPLOYING, RUNNING, FAILED, CANCELLED, FINISHED). */
+    @Override
     public String jobState(String jobId) {
         return control.get(statusPath(jobId)).path("status").asText();
     }
 
-    /** Waits, in real time, until the job's status is {@code state}; see {@link FlinkHandle#awaitJobState}. */
-    public void awaitJobState(String jobId, String state, Duration timeout) {
-        String wanted = state(StreamkapStatus.class, state, "Streamkap job").name();
-        Await.until("Streamkap job " + jobId + " to be " + wanted, timeout, () -> lookAtJob(jobId, wanted),
-                () -> clock.manualClockHint("streamkap().advanceUntilJobState(...)"));
-    }
-
-    /** Advances the emulator clock until the job is in {@code state}: {@link FlinkHandle#advanceUntilJobState}. */
-    public void advanceUntilJobState(String jobId, String state, Duration step, Duration limit) {
-        String wanted = state(StreamkapStatus.class, state, "Streamkap job").name();
-        Await.advancingClock("Streamkap job " + jobId + " to be " + wanted, step, limit, clock,
-                () -> lookAtJob(jobId, wanted));
-    }
-
-    private Await.Look<String> lookAtJob(String jobId, String wanted) {
+    @Override
+    Await.Look<String> lookAtJob(String jobId, String wanted) {
         String state;
         try {
             state = jobState(jobId);

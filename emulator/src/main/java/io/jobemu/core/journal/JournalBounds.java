@@ -31,7 +31,7 @@ public record JournalBounds(int entries, int entryBytes, long totalBytes) {
     }
 
     public JournalBounds withEntryBytes(int value) {
-        return new JournalBounds(entries, value, Math.max(totalBytes, value));
+        return new JournalBounds(entries, value, totalBytes);
     }
 
     public JournalBounds withTotalBytes(long value) {

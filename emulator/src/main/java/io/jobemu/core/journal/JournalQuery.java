@@ -87,7 +87,7 @@ public record JournalQuery(String api, String method, String path, Map<String, M
     }
 
     public JournalQuery {
-        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        headers = headers == null ? Map.of() : copyInOrder(headers);
         bodyJson = bodyJson == null ? Map.of() : copyInOrder(bodyJson);
         if (path != null && !path.startsWith("/")) {
             throw new IllegalArgumentException("path is a glob starting with /, got \"" + path + "\"");
