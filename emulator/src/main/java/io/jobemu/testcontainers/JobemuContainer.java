@@ -152,7 +152,10 @@ public class JobemuContainer extends GenericContainer<JobemuContainer> {
         super.start();
     }
 
-    /** The command is built once, as the container is created: the options follow the image's entrypoint. */
+    /**
+     * The command is built once, as the container is created: the options follow the image's entrypoint. It
+     * replaces any {@code withCommand}: give emulator options through the {@code with...} methods.
+     */
     @Override
     protected void configure() {
         super.configure();
