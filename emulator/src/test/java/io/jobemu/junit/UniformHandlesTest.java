@@ -86,7 +86,7 @@ class UniformHandlesTest {
     void streamkapHandsOutTokensAndFollowsAJobToRunning(EmulatorHandle emulator) {
         StreamkapHandle streamkap = emulator.streamkap();
         String token = streamkap.accessToken();
-        assertThat(streamkap.validTokens()).containsExactly(token);
+        assertThat(streamkap.validTokens()).isEqualTo(1);
 
         String jobId = deploy(new TestHttp(emulator.streamkapUrl()), token);
         assertThat(streamkap.jobState(jobId)).isIn("CREATED", "DEPLOYING");
@@ -96,7 +96,7 @@ class UniformHandlesTest {
         streamkap.verify(requested(POST, "/auth/access-token").withBodyAt("$.client_id", "jobemu-client-id"));
 
         streamkap.revokeTokens();
-        assertThat(streamkap.validTokens()).isEmpty();
+        assertThat(streamkap.validTokens()).isZero();
         assertThatThrownBy(() -> streamkap.jobState("nope")).isInstanceOf(EmulatorControlException.class)
                 .hasMessageEndingWith("answered 404: no Streamkap job nope");
         assertThatThrownBy(() -> streamkap.awaitJobState(jobId, "BOGUS", Duration.ofSeconds(1)))
