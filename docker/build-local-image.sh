@@ -81,7 +81,7 @@ build_emulator_image() {
   echo "image jobemu/emulator:$version: docker build FROM $BASE_IMAGE"
   docker build --quiet --pull=false \
     --build-arg "BASE_IMAGE=$BASE_IMAGE" --build-arg "VERSION=$version" \
-    -t "jobemu/emulator:$version" -f docker/Dockerfile emulator/target >/dev/null
+    -t "jobemu/emulator:$version" -f docker/Dockerfile . >/dev/null
 }
 
 version="${1:-$(project_version)}"

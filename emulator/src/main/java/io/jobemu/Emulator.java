@@ -1,7 +1,6 @@
 package io.jobemu;
 
 import io.jobemu.core.ApiListener;
-import io.jobemu.core.EmulatedApi;
 import io.jobemu.core.EmulatorContext;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.control.ControlGuard;
@@ -28,6 +27,9 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xnio.XnioWorker;
 
 /**
@@ -36,10 +38,7 @@ import org.xnio.XnioWorker;
  */
 public final class Emulator implements AutoCloseable {
 
-    static {
-        // Undertow logs through jboss-logging; route it to slf4j (bound to nop) so the console stays ours.
-        System.setProperty("org.jboss.logging.provider", "slf4j");
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
 
     /** How long {@link #close} lets requests in flight finish before it aborts them. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
@@ -60,13 +59,16 @@ public final class Emulator implements AutoCloseable {
         this.defaultNamespace = namespaces.get(Namespaces.DEFAULT);
         this.worker = joined(workerStart);
         ControlGuard controlGuard = new ControlGuard(config.controlAccess(), isLoopback(config.host()));
-        for (EmulatedApi api : List.of(flink(), jobserver(), streamkap())) {
-            int port = switch (api.name()) {
-                case "flink" -> config.flinkPort();
-                case "jobserver" -> config.jobserverPort();
-                default -> config.streamkapPort();
+        for (EmulatorConfig.Api api : EmulatorConfig.Api.values()) {
+            if (!config.apis().contains(api)) {
+                continue;
+            }
+            int port = switch (api) {
+                case FLINK -> config.flinkPort();
+                case JOBSERVER -> config.jobserverPort();
+                case STREAMKAP -> config.streamkapPort();
             };
-            listeners.put(api.name(), new ApiListener(api.name(), namespaces, controlGuard, config.host(), port,
+            listeners.put(api.apiName(), new ApiListener(api.apiName(), namespaces, controlGuard, config.host(), port,
                     worker));
         }
     }
@@ -77,7 +79,7 @@ public final class Emulator implements AutoCloseable {
                 ? new IdGenerator(new Random(config.seed().getAsLong() + name.hashCode()))
                 : IdGenerator.unseeded();
         EmulatorContext context = new EmulatorContext(new EmulatorClock(config.clockMode()), ids,
-                new RequestJournal(config.journalCapacity()), workDir.resolve("ns-" + name), config.limits());
+                new RequestJournal(config.journal()), workDir.resolve("ns-" + name), config.limits());
         FlinkApi flink = new FlinkApi(context, config.timing());
         JobserverApi jobserver = new JobserverApi(context, config.timing(), config.jobserverSettings());
         StreamkapApi streamkap = new StreamkapApi(context, flink, config.streamkapCredentials());
@@ -99,8 +101,9 @@ public final class Emulator implements AutoCloseable {
             throw e;
         }
         try {
-            for (ApiListener listener : emulator.listeners.values()) {
-                listener.start();
+            for (Map.Entry<String, ApiListener> listener : emulator.listeners.entrySet()) {
+                listener.getValue().start();
+                LOG.info("jobemu {} API listening on {}", listener.getKey(), emulator.baseUrl(listener.getKey()));
             }
         } catch (BindException | RuntimeException e) {
             emulator.close();
@@ -109,19 +112,27 @@ public final class Emulator implements AutoCloseable {
         return emulator;
     }
 
+    /** @throws IllegalStateException when Flink was not started ({@link EmulatorConfig#apis()}) */
     public String flinkUrl() {
         return baseUrl(flink().name());
     }
 
+    /** @throws IllegalStateException when spark-jobserver was not started */
     public String jobserverUrl() {
         return baseUrl(jobserver().name());
     }
 
+    /** @throws IllegalStateException when Streamkap was not started */
     public String streamkapUrl() {
         return baseUrl(streamkap().name());
     }
 
-    /** Base URL per API name, in start order. */
+    /** Whether {@code api} listens. */
+    public boolean isListening(EmulatorConfig.Api api) {
+        return listeners.containsKey(api.apiName());
+    }
+
+    /** Base URL per API name of the APIs that listen, in start order. */
     public Map<String, String> baseUrls() {
         Map<String, String> urls = new LinkedHashMap<>();
         listeners.keySet().forEach(name -> urls.put(name, baseUrl(name)));
@@ -206,8 +217,13 @@ public final class Emulator implements AutoCloseable {
     }
 
     private String baseUrl(String api) {
-        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + listeners.get(api).port();
+        ApiListener listener = listeners.get(api);
+        if (listener == null) {
+            throw new IllegalStateException("the " + api + " API was not started; EmulatorConfig.apis() is "
+                    + config.apis());
+        }
+        String host = config.advertisedHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + listener.port();
     }
 
     /** Whether {@code host} names a loopback address; a name that does not resolve binds nothing anyway. */

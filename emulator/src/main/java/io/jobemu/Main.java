@@ -5,7 +5,12 @@ import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.core.control.ControlAccess;
 import io.jobemu.flink.TimingProfile;
 import io.jobemu.jobserver.JobserverSettings;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.net.BindException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,11 +38,15 @@ public final class Main {
                                     (default jobemu-client-id)
               --streamkap-secret S  the matching secret (default jobemu-secret)
               --host ADDRESS        address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
+              --advertise-host NAME host name in the URLs printed and in /_emulator/health (default:
+                                    the bind address; localhost when bound to every interface)
               --clock MODE          real (default) or manual (time moves only via /_emulator/clock)
               --timing PROFILE      realistic (default: lifecycles take about as long as on a real
                                     cluster) or instant (every lifecycle step is immediate)
               --seed N              derive every generated id from N, so runs repeat exactly
               --journal-capacity N  requests kept in the journal (default 10000)
+              --journal-entry-bytes SIZE  bytes of headers and body recorded per request (default 64k)
+              --journal-bytes SIZE  bytes of headers and bodies the journal keeps in all (default 32m)
               --jobserver-user NAME:PASSWORD  turns spark-jobserver's Basic authentication on for this
                                     user, with every permission; repeat for more users
               --control-token TOKEN  every control request (/_emulator/...) must then carry TOKEN in
@@ -57,6 +66,8 @@ public final class Main {
               --jobserver-max-binaries N  binary uploads kept at once (default 10000)
               --streamkap-max-content-length SIZE  largest Streamkap request body (default 100m)
               --max-namespaces N    namespaces that can exist at once (default 256)
+              --ready-file PATH     once every API listens, write the lines printed above (one per API
+                                    with its URL, then ready) to PATH, for health checks and scripts
               --help                print this help and exit
             """;
 
@@ -67,9 +78,13 @@ public final class Main {
     static final String CONTROL_TOKEN_VARIABLE = "JOBEMU_CONTROL_TOKEN";
 
     public static void main(String[] args) {
+        configureLogging();
         EmulatorConfig config;
+        Path readyFile;
         try {
-            config = parse(List.of(args), System.getenv());
+            List<String> options = new ArrayList<>(List.of(args));
+            readyFile = takeReadyFile(options);
+            config = parse(options, System.getenv());
         } catch (HelpRequested e) {
             System.out.print(USAGE);
             return;
@@ -83,8 +98,14 @@ public final class Main {
             Emulator emulator = Emulator.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-shutdown"));
             printReady(emulator, System.out);
+            if (readyFile != null) {
+                writeReadyFile(emulator, readyFile);
+            }
         } catch (BindException e) {
             System.err.println("error: " + e.getMessage());
+            System.exit(EXIT_START_FAILED);
+        } catch (IOException e) {
+            System.err.println("error: cannot write the ready file: " + e);
             System.exit(EXIT_START_FAILED);
         } catch (RuntimeException e) {
             System.err.println("error: the emulator could not start: " + e);
@@ -92,10 +113,61 @@ public final class Main {
         }
     }
 
+    /**
+     * The runnable jar's own logging (the library sets none): Undertow's jboss-logging goes to the bundled
+     * slf4j-simple, which shows warnings and errors on stderr unless {@code -Dorg.slf4j.simpleLogger.*} says more
+     * (e.g. {@code -Dorg.slf4j.simpleLogger.log.io.jobemu=debug} shows every job transition).
+     */
+    private static void configureLogging() {
+        setIfAbsent("org.jboss.logging.provider", "slf4j");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
     static void printReady(Emulator emulator, PrintStream out) {
-        emulator.baseUrls().forEach((api, url) -> out.printf("%-10s %s%n", api, url));
-        out.println("ready");
+        out.print(readyLines(emulator));
         out.flush();
+    }
+
+    /** One line per API with its base URL, then {@code ready}. */
+    private static String readyLines(Emulator emulator) {
+        StringBuilder lines = new StringBuilder();
+        emulator.baseUrls().forEach((api, url) -> lines.append(String.format("%-10s %s%n", api, url)));
+        return lines.append("ready").append(System.lineSeparator()).toString();
+    }
+
+    /** Removes {@code --ready-file PATH} (or {@code =PATH}) from {@code options}; returns the path, or null. */
+    static Path takeReadyFile(List<String> options) {
+        Path path = null;
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (option.equals("--ready-file")) {
+                if (i + 1 == options.size() || options.get(i + 1).startsWith("--")) {
+                    throw new IllegalArgumentException("--ready-file needs a value");
+                }
+                path = Path.of(options.get(i + 1));
+                options.subList(i, i + 2).clear();
+                i--;
+            } else if (option.startsWith("--ready-file=")) {
+                path = Path.of(option.substring("--ready-file=".length()));
+                options.remove(i--);
+            }
+        }
+        return path;
+    }
+
+    /** Written beside its final name, then moved there: a reader never sees half a file. */
+    private static void writeReadyFile(Emulator emulator, Path readyFile) throws IOException {
+        Path absolute = readyFile.toAbsolutePath();
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+        Files.writeString(partial, readyLines(emulator), StandardCharsets.UTF_8);
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static EmulatorConfig parse(List<String> args) {
@@ -133,6 +205,11 @@ public final class Main {
                 case "--jobserver-port" -> jobserverPort = port(name, value(name, inlineValue, rest));
                 case "--streamkap-port" -> streamkapPort = port(name, value(name, inlineValue, rest));
                 case "--host" -> config = config.withHost(value(name, inlineValue, rest));
+                case "--advertise-host" -> config = config.withAdvertiseHost(value(name, inlineValue, rest));
+                case "--journal-entry-bytes" -> config = config.withJournal(config.journal().withEntryBytes(
+                        (int) Math.min(Integer.MAX_VALUE, size(name, value(name, inlineValue, rest)))));
+                case "--journal-bytes" -> config = config.withJournal(config.journal().withTotalBytes(
+                        size(name, value(name, inlineValue, rest))));
                 case "--streamkap-client-id" -> config = config.withStreamkapCredentials(
                         config.streamkapCredentials().withClientId(value(name, inlineValue, rest)));
                 case "--streamkap-secret" -> config = config.withStreamkapCredentials(

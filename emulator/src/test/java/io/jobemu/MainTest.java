@@ -38,7 +38,7 @@ class MainTest {
         assertThat(config.clockMode()).isEqualTo(EmulatorClock.Mode.MANUAL);
         assertThat(config.timing()).isEqualTo(TimingProfile.INSTANT);
         assertThat(config.seed()).hasValue(42);
-        assertThat(config.journalCapacity()).isEqualTo(50);
+        assertThat(config.journal().entries()).isEqualTo(50);
         assertThat(config.streamkapCredentials()).isEqualTo(new StreamkapCredentials("ci", "s3"));
     }
 

@@ -7,6 +7,7 @@ import io.jobemu.core.control.Redaction;
 import io.jobemu.core.faults.FaultRegistry;
 import io.jobemu.core.faults.FaultSpec;
 import io.jobemu.core.http.BodyReader;
+import io.jobemu.core.http.Call;
 import io.jobemu.core.http.Dispatcher;
 import io.jobemu.core.http.Response;
 import io.jobemu.core.http.ResponseWriter;
@@ -24,6 +25,8 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -289,9 +292,13 @@ public final class ApiListener {
 
     private void journal(Namespace namespace, HttpServerExchange exchange, int status, FaultRegistry.Fault fault) {
         String path = exchange.getRelativePath();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach(values -> headers.put(values.getHeaderName().toString(),
+                List.copyOf(values)));
         namespace.context().journal().record(isControl(path) ? "control" : apiName,
                 namespace.context().clock().millis(), exchange.getRequestMethod().toString(), path,
-                Redaction.query(exchange.getQueryString()), status, fault == null ? null : fault.id());
+                Redaction.query(exchange.getQueryString()), headers, exchange.getAttachment(Call.RECEIVED_BODY),
+                exchange.getRequestContentLength(), status, fault == null ? null : fault.id());
     }
 
     private static boolean isControl(String path) {

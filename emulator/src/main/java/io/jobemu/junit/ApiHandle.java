@@ -15,14 +15,22 @@ import java.util.function.Predicate;
 public abstract class ApiHandle {
 
     private final String name;
+    private final String jobNoun;
+    private final Class<? extends Enum<?>> jobStates;
     private final String url;
     final ControlClient control;
     final ClockHandle clock;
     private final JournalHandle journal;
     private final FaultsHandle faults;
 
-    ApiHandle(String name, String url, ControlClient control) {
+    /**
+     * @param jobNoun   how messages name this API's jobs ("Flink job")
+     * @param jobStates the states its jobs can be in
+     */
+    ApiHandle(String name, String url, ControlClient control, String jobNoun, Class<? extends Enum<?>> jobStates) {
         this.name = name;
+        this.jobNoun = jobNoun;
+        this.jobStates = jobStates;
         this.url = url;
         this.control = control;
         this.clock = new ClockHandle(control);
@@ -48,6 +56,24 @@ public abstract class ApiHandle {
         return journal.entries(name);
     }
 
+    /** The requests this API served that match {@code pattern}, oldest first. */
+    public List<JournalEntry> requests(RequestPattern pattern) {
+        return journal.find(pattern.forApi(name));
+    }
+
+    /**
+     * Fails unless this API received a request matching {@code pattern}, listing what it did receive; like
+     * WireMock's {@code verify(postRequestedFor(...))}.
+     */
+    public void verify(RequestPattern pattern) {
+        journal.verify(pattern.forApi(name));
+    }
+
+    /** Fails unless this API received exactly {@code times} requests matching {@code pattern}. */
+    public void verify(int times, RequestPattern pattern) {
+        journal.verify(times, pattern.forApi(name));
+    }
+
     /**
      * Waits until this API has received a request with that method and a path matching the glob (one received
      * before the call counts), and returns the first such request.
@@ -56,10 +82,66 @@ public abstract class ApiHandle {
         return journal.awaitRequest(name, method, pathGlob, timeout);
     }
 
+    /** Waits until this API has received a request matching {@code pattern}, and returns the first. */
+    public JournalEntry awaitRequest(RequestPattern pattern, Duration timeout) {
+        return journal.awaitRequest(pattern.forApi(name), timeout);
+    }
+
     /** Injects a fault that strikes only this API. */
     public InjectedFault inject(Fault fault) {
         return faults.add(fault.api(name));
     }
+
+    /** Removes every fault aimed at this API (faults for every API stay). */
+    public void clearFaults() {
+        for (InjectedFault fault : faults.list()) {
+            if (name.equals(fault.spec().api())) {
+                faults.remove(fault.id());
+            }
+        }
+    }
+
+    /**
+     * The job's state (Flink's {@code RUNNING}, spark-jobserver's {@code FINISHED}, Streamkap's {@code DEPLOYING}...).
+     *
+     * @throws EmulatorControlException (404) for an unknown job
+     */
+    public abstract String jobState(String jobId);
+
+    /**
+     * Waits, in real time, until the job is in {@code state}; fails after {@code timeout} with the state last seen,
+     * or at once when the job ends in another final state. With a manual clock nothing moves while this waits:
+     * advance the clock first, or use {@link #advanceUntilJobState}.
+     */
+    public void awaitJobState(String jobId, String state, Duration timeout) {
+        String wanted = checkedJobState(state);
+        Await.until(jobNoun + " " + jobId + " to be " + wanted, timeout, () -> lookAtJob(jobId, wanted),
+                () -> clock.manualClockHint(name + "().advanceUntilJobState(...)"));
+    }
+
+    /**
+     * Advances the emulator clock by {@code step} at a time until the job is in {@code state}; fails once the clock
+     * has moved {@code limit} in all. For manual-clock tests that should not care how long each step takes.
+     */
+    public void advanceUntilJobState(String jobId, String state, Duration step, Duration limit) {
+        String wanted = checkedJobState(state);
+        Await.advancingClock(jobNoun + " " + jobId + " to be " + wanted, step, limit, clock,
+                () -> lookAtJob(jobId, wanted));
+    }
+
+    /** {@code state} (any case) as the name of one of this API's job states, or a refusal naming the valid ones. */
+    String checkedJobState(String state) {
+        for (Enum<?> constant : jobStates.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(state)) {
+                return constant.name();
+            }
+        }
+        throw new IllegalArgumentException("no " + jobNoun + " state " + state + "; one of "
+                + Arrays.toString(jobStates.getEnumConstants()));
+    }
+
+    /** One look at the job: done in {@code wanted}, impossible in another final state. */
+    abstract Await.Look<String> lookAtJob(String jobId, String wanted);
 
     /** A GET to the emulated API itself (not the control API), which must answer 200 with JSON. */
     JsonNode get(String path) {

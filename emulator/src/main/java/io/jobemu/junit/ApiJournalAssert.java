@@ -17,9 +17,13 @@ public final class ApiJournalAssert extends AbstractAssert<ApiJournalAssert, Api
      * The journal is read now.
      */
     public RequestCountAssert received(HttpMethod method, String pathGlob) {
+        return received(RequestPattern.requested(method, pathGlob));
+    }
+
+    /** Selects the requests matching {@code pattern} (headers, JSON paths of the body...); as above. */
+    public RequestCountAssert received(RequestPattern pattern) {
         isNotNull();
-        return new RequestCountAssert(this, actual.name(), new RequestPattern(actual.name(), method, pathGlob),
-                actual.requests());
+        return new RequestCountAssert(this, actual.name(), pattern, actual.requests(pattern), actual.requests());
     }
 
     /** Fails unless the API received no request at all. */

@@ -86,13 +86,27 @@ final class ControlClient {
 
     /** Any request, to any URL; transport failures are unchecked. */
     static Reply send(String method, String url, String jsonBody) {
-        return send(method, url, jsonBody, jsonBody == null ? Map.of() : Map.of("Content-Type", "application/json"));
+        return send(method, url, jsonBody, Map.of());
     }
 
+    /** A request with a JSON body (none when null) and these further headers. */
     private static Reply send(String method, String url, String jsonBody, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        if (jsonBody != null) {
+            all.put("Content-Type", "application/json");
+        }
+        return send(method, url, jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8), all);
+    }
+
+    /** Any request with a body of {@code contentType} (none when {@code body} is null). */
+    static Reply send(String method, String url, byte[] body, String contentType) {
+        return send(method, url, body, body == null ? Map.of() : Map.of("Content-Type", contentType));
+    }
+
+    private static Reply send(String method, String url, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -110,7 +124,7 @@ final class ControlClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String json(Object body) {
+    static String json(Object body) {
         if (body == null || body instanceof String) {
             return (String) body;
         }

@@ -5,9 +5,12 @@ import io.jobemu.EmulatorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -19,11 +22,14 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JUnit 5 extension: starts an emulator (per class or per test, on free ports) or connects to a remote one,
- * hands each test an {@link EmulatorHandle}, keeps tests apart (reset, or a namespace per test when they run
- * concurrently) and optionally reports what a test left running.
+ * hands each test an {@link EmulatorHandle} (or one API's handle), keeps tests apart (reset, or a namespace per
+ * test when they run concurrently) and optionally reports what a test left running.
  *
  * <p>Use it through {@link WithEmulator}, or register it:
  * <pre>{@code
@@ -40,7 +46,16 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
     private static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
     private static final int MAX_NAMESPACE_LENGTH = 64;
     private static final AtomicLong TESTS = new AtomicLong();
-    private static final System.Logger LOG = System.getLogger(EmulatorExtension.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatorExtension.class);
+    /** What a parameter of each type gets, from the test's handle. */
+    private static final Map<Class<?>, Function<EmulatorHandle, Object>> INJECTABLE = Map.of(
+            EmulatorHandle.class, handle -> handle,
+            FlinkHandle.class, EmulatorHandle::flink,
+            JobserverHandle.class, EmulatorHandle::jobserver,
+            StreamkapHandle.class, EmulatorHandle::streamkap,
+            ClockHandle.class, EmulatorHandle::clock,
+            JournalHandle.class, EmulatorHandle::journal,
+            FaultsHandle.class, EmulatorHandle::faults);
 
     /** Null when the settings come from {@link WithEmulator}. */
     private Settings settings;
@@ -162,22 +177,26 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == EmulatorHandle.class;
+        return INJECTABLE.containsKey(parameter.getParameter().getType());
     }
 
-    /** Test and per-test lifecycle methods get the test's handle; constructors and @BeforeAll the server's. */
+    /**
+     * Test and per-test lifecycle methods get the test's handle (or one of its parts); constructors and
+     * {@code @BeforeAll} the server's.
+     */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Function<EmulatorHandle, Object> part = INJECTABLE.get(parameter.getParameter().getType());
         if (context.getTestMethod().isPresent()) {
-            return scope(context).handle();
+            return part.apply(scope(context).handle());
         }
         Server server = context.getStore(STORE).get(SERVER, Server.class);
         if (server == null) {
             throw new ParameterResolutionException("with a server per test there is no emulator yet for "
-                    + parameter.getDeclaringExecutable() + "; inject EmulatorHandle into test, @BeforeEach or "
-                    + "@AfterEach methods");
+                    + parameter.getDeclaringExecutable() + "; inject " + parameter.getParameter().getType()
+                    .getSimpleName() + " into test, @BeforeEach or @AfterEach methods");
         }
-        return server.root();
+        return part.apply(server.root());
     }
 
     /** The test's scope, opened on first need (parameter resolution may come before {@link #beforeEach}). */
@@ -223,7 +242,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
             throw new AssertionError(message + ". Cancel jobs and delete contexts in the test, or report leaks "
                     + "with LeakPolicy.LOG.");
         }
-        LOG.log(System.Logger.Level.WARNING, message);
+        LOG.warn(message);
         context.publishReportEntry("jobemu.leaks", report.describe());
     }
 
@@ -235,10 +254,11 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         if (settings != null) {
             return settings;
         }
+        // on the class, a superclass or an annotation of the user's own; a @Nested class takes its outer class's
         for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
-            WithEmulator annotation = type.getAnnotation(WithEmulator.class);
-            if (annotation != null) {
-                return Settings.of(annotation);
+            Optional<WithEmulator> annotation = AnnotationSupport.findAnnotation(type, WithEmulator.class);
+            if (annotation.isPresent()) {
+                return Settings.of(annotation.get(), type);
             }
         }
         return Settings.DEFAULTS;
@@ -251,9 +271,16 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         static final Settings DEFAULTS = new Settings(ServerLifecycle.PER_CLASS, EmulatorConfig.forTests(), null, true,
                 Isolation.AUTO, LeakPolicy.IGNORE);
 
-        static Settings of(WithEmulator annotation) {
-            EmulatorConfig config = EmulatorConfig.forTests().withClockMode(annotation.clock())
-                    .withTiming(annotation.timing());
+        static Settings of(WithEmulator annotation, Class<?> annotated) {
+            EmulatorConfig config;
+            try {
+                config = EmulatorConfig.forTests().withClockMode(annotation.clock()).withTiming(annotation.timing())
+                        .withPorts(annotation.flinkPort(), annotation.jobserverPort(), annotation.streamkapPort())
+                        .withApis(Set.of(annotation.apis()));
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException("@WithEmulator on " + annotated.getName() + ": "
+                        + e.getMessage(), e);
+            }
             if (annotation.seed() != WithEmulator.RANDOM_IDS) {
                 config = config.withSeed(annotation.seed());
             }
@@ -300,7 +327,11 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
                 Emulator emulator = Emulator.start(settings.config());
                 return new Server(emulator, EmulatorHandle.of(emulator));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the emulator: " + e.getMessage(), e);
+                EmulatorConfig config = settings.config();
+                boolean fixed = config.flinkPort() != 0 || config.jobserverPort() != 0 || config.streamkapPort() != 0;
+                throw new UncheckedIOException("cannot start the emulator: " + e.getMessage() + (fixed
+                        ? " (a fixed port is taken: by another server of these tests, say, when servers live per "
+                        + "test or classes run in parallel; port 0 picks a free one)" : ""), e);
             }
         }
 

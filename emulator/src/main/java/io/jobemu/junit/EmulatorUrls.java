@@ -1,6 +1,7 @@
 package io.jobemu.junit;
 
 import io.jobemu.Emulator;
+import io.jobemu.EmulatorConfig.Api;
 import java.util.stream.Stream;
 
 /**
@@ -18,9 +19,11 @@ public record EmulatorUrls(String flink, String jobserver, String streamkap) {
         }
     }
 
-    /** The URLs of an emulator started in this JVM. */
+    /** The URLs of an emulator started in this JVM; null for an API it does not start. */
     public static EmulatorUrls of(Emulator emulator) {
-        return new EmulatorUrls(emulator.flinkUrl(), emulator.jobserverUrl(), emulator.streamkapUrl());
+        return new EmulatorUrls(emulator.isListening(Api.FLINK) ? emulator.flinkUrl() : null,
+                emulator.isListening(Api.JOBSERVER) ? emulator.jobserverUrl() : null,
+                emulator.isListening(Api.STREAMKAP) ? emulator.streamkapUrl() : null);
     }
 
     /** The base the control API is reached through: the first API URL given. */

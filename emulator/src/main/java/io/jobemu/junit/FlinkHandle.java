@@ -2,15 +2,19 @@ package io.jobemu.junit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobemu.flink.jobs.JobStatus;
-import java.time.Duration;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The emulated Flink of a namespace: job behaviours, job states, and waiting for them. */
+/**
+ * The emulated Flink of a namespace: job behaviours, jars, job states, and waiting for them; the journal and faults
+ * as every API handle has them ({@link ApiHandle}).
+ */
 public final class FlinkHandle extends ApiHandle {
 
     FlinkHandle(String url, ControlClient control) {
-        super("flink", url, control);
+        super("flink", url, control, "Flink job", JobStatus.class);
     }
 
     /** What jobs whose entry class is {@code entryClass} do from now on. */
@@ -47,11 +51,7 @@ public final class FlinkHandle extends ApiHandle {
         control.delete("/flink/behaviours/jars/" + ControlClient.encode(jarId));
     }
 
-    /**
-     * The job's state, e.g. {@code RUNNING}.
-     *
-     * @throws EmulatorControlException (404) for an unknown job
-     */
+    @Override
     public String jobState(String jobId) {
         return control.get(transitionsPath(jobId)).path("state").asText();
     }
@@ -63,7 +63,28 @@ public final class FlinkHandle extends ApiHandle {
      */
     public String forceJobState(String jobId, String state) {
         return control.post("/flink/jobs/" + ControlClient.encode(jobId) + "/state?to="
-                + ControlClient.encode(checkedState(state))).path("state").asText();
+                + ControlClient.encode(checkedJobState(state))).path("state").asText();
+    }
+
+    /**
+     * Uploads a jar as a client would ({@code POST /jars/upload}, so it shows in the journal), e.g. one from
+     * {@link EmulatorJars#withEntryClass}, and returns its jar id for {@code POST /jars/<id>/run}.
+     */
+    public String uploadJar(byte[] jar) {
+        String boundary = "jobemu-" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\"job.jar\""
+                + "\r\nContent-Type: application/java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(jar);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        ControlClient.Reply reply = ControlClient.send("POST", url() + "/jars/upload", body.toByteArray(),
+                "multipart/form-data; boundary=" + boundary);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("POST " + url() + "/jars/upload answered " + reply.status() + ": "
+                    + reply.body());
+        }
+        String file = reply.json().path("filename").asText();
+        return file.substring(file.lastIndexOf('/') + 1);
     }
 
     /** Every job, newest first, with its state, as Flink's {@code GET /jobs} lists them. */
@@ -75,26 +96,9 @@ public final class FlinkHandle extends ApiHandle {
         return jobs;
     }
 
-    /**
-     * Waits, in real time, until the job is in {@code state}; fails after {@code timeout} with the state last seen,
-     * or at once when the job ends in another terminal state. With a manual clock nothing moves while this waits:
-     * advance the clock first, or use {@link #advanceUntilJobState}.
-     */
-    public void awaitJobState(String jobId, String state, Duration timeout) {
-        String wanted = checkedState(state);
-        Await.until("Flink job " + jobId + " to be " + wanted, timeout,
-                () -> lookAtState(transitionsPath(jobId), "job " + jobId, wanted, FlinkHandle::isTerminal),
-                () -> clock.manualClockHint("flink().advanceUntilJobState(...)"));
-    }
-
-    /**
-     * Advances the emulator clock by {@code step} at a time until the job is in {@code state}; fails once the clock
-     * has moved {@code limit} in all. For manual-clock tests that should not care how long each step takes.
-     */
-    public void advanceUntilJobState(String jobId, String state, Duration step, Duration limit) {
-        String wanted = checkedState(state);
-        Await.advancingClock("Flink job " + jobId + " to be " + wanted, step, limit, clock,
-                () -> lookAtState(transitionsPath(jobId), "job " + jobId, wanted, FlinkHandle::isTerminal));
+    @Override
+    Await.Look<String> lookAtJob(String jobId, String wanted) {
+        return lookAtState(transitionsPath(jobId), "job " + jobId, wanted, FlinkHandle::isTerminal);
     }
 
     static boolean isTerminal(String state) {
@@ -103,9 +107,5 @@ public final class FlinkHandle extends ApiHandle {
 
     private static String transitionsPath(String jobId) {
         return "/flink/jobs/" + ControlClient.encode(jobId) + "/transitions";
-    }
-
-    private static String checkedState(String state) {
-        return state(JobStatus.class, state, "Flink job").name();
     }
 }

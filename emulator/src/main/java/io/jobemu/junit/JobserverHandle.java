@@ -8,14 +8,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The emulated spark-jobserver of a namespace: job behaviours, settings, context and job states. */
+/**
+ * The emulated spark-jobserver of a namespace: job behaviours, settings, context and job states, and waiting for
+ * them; the journal and faults as every API handle has them ({@link ApiHandle}).
+ */
 public final class JobserverHandle extends ApiHandle {
 
     JobserverHandle(String url, ControlClient control) {
-        super("jobserver", url, control);
+        super("jobserver", url, control, "jobserver job", JobState.class);
     }
 
-    /** What jobs of {@code mainClass} do from now on (wins over the built-in example jobs). */
+    /**
+     * What jobs of {@code mainClass} do from now on (wins over the built-in example jobs), e.g.
+     * {@code setBehaviour("com.example.Etl", JobserverBehaviour.failsWith("java.io.IOException", "disk full"))}.
+     */
+    public void setBehaviour(String mainClass, JobserverBehaviour behaviour) {
+        setBehaviour(mainClass, behaviour.toJobBehaviour());
+    }
+
+    /** The same, in the control API's form. */
     public void setBehaviour(String mainClass, JobBehaviour behaviour) {
         control.put("/jobserver/behaviours/" + ControlClient.encode(mainClass), behaviour);
     }
@@ -55,26 +66,34 @@ public final class JobserverHandle extends ApiHandle {
         return control.post(contextPath(contextName) + "/state?to=" + target).path("state").asText();
     }
 
-    /** Waits, in real time, until the context is in {@code state}; see {@link FlinkHandle#awaitJobState}. */
+    /** Waits, in real time, until the context is in {@code state}; as {@link #awaitJobState} does for jobs. */
     public void awaitContextState(String contextName, String state, Duration timeout) {
         String wanted = state(ContextState.class, state, "jobserver context").name();
         Await.until("jobserver context " + contextName + " to be " + wanted, timeout,
-                () -> lookAtState(contextPath(contextName) + "/transitions", "context " + contextName, wanted,
-                        s -> ContextState.valueOf(s).isFinal()),
-                () -> clock.manualClockHint(""));
+                () -> lookAtContext(contextName, wanted),
+                () -> clock.manualClockHint("jobserver().advanceUntilContextState(...)"));
     }
 
-    /** @throws EmulatorControlException (404) for an unknown job */
+    /** Advances the emulator clock until the context is in {@code state}, as {@link #advanceUntilJobState}. */
+    public void advanceUntilContextState(String contextName, String state, Duration step, Duration limit) {
+        String wanted = state(ContextState.class, state, "jobserver context").name();
+        Await.advancingClock("jobserver context " + contextName + " to be " + wanted, step, limit, clock,
+                () -> lookAtContext(contextName, wanted));
+    }
+
+    @Override
     public String jobState(String jobId) {
         return control.get(jobPath(jobId)).path("state").asText();
     }
 
-    /** Waits, in real time, until the job is in {@code state}; see {@link FlinkHandle#awaitJobState}. */
-    public void awaitJobState(String jobId, String state, Duration timeout) {
-        String wanted = state(JobState.class, state, "jobserver job").name();
-        Await.until("jobserver job " + jobId + " to be " + wanted, timeout,
-                () -> lookAtState(jobPath(jobId), "job " + jobId, wanted, s -> JobState.valueOf(s).isFinal()),
-                () -> clock.manualClockHint(""));
+    @Override
+    Await.Look<String> lookAtJob(String jobId, String wanted) {
+        return lookAtState(jobPath(jobId), "job " + jobId, wanted, s -> JobState.valueOf(s).isFinal());
+    }
+
+    private Await.Look<String> lookAtContext(String contextName, String wanted) {
+        return lookAtState(contextPath(contextName) + "/transitions", "context " + contextName, wanted,
+                s -> ContextState.valueOf(s).isFinal());
     }
 
     private static String contextPath(String contextName) {

@@ -7,10 +7,12 @@ import io.jobemu.core.journal.JournalEntry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The namespace's request journal: every request served, oldest first, with its API ({@code flink},
- * {@code jobserver}, {@code streamkap}, or {@code control} for the control API itself), path and status.
+ * {@code jobserver}, {@code streamkap}, or {@code control} for the control API itself), method, path, query,
+ * headers (credentials redacted), body (cut to the journal's bytes per entry) and status.
  */
 public final class JournalHandle {
 
@@ -23,12 +25,12 @@ public final class JournalHandle {
     }
 
     public List<JournalEntry> entries() {
-        return read("/journal");
+        return read(control.get("/journal"));
     }
 
     /** The requests one API served. */
     public List<JournalEntry> entries(String api) {
-        return read("/journal?api=" + ControlClient.encode(api));
+        return read(control.get("/journal?api=" + ControlClient.encode(api)));
     }
 
     /** Requests to {@code api} (null for any) with that method and a path matching the glob. */
@@ -36,34 +38,62 @@ public final class JournalHandle {
         return find(new RequestPattern(api, method, pathGlob));
     }
 
+    /** The requests matching {@code pattern}, to any API unless the pattern names one. */
+    public List<JournalEntry> find(RequestPattern pattern) {
+        return read(control.call("POST", "/journal/find", pattern.query()));
+    }
+
+    /** Fails unless some request matches {@code pattern}, listing the requests that did arrive. */
+    public void verify(RequestPattern pattern) {
+        check(pattern, "at least once", found -> found >= 1);
+    }
+
+    /** Fails unless exactly {@code times} requests match {@code pattern}. */
+    public void verify(int times, RequestPattern pattern) {
+        check(pattern, times == 1 ? "exactly once" : "exactly " + times + " times", found -> found == times);
+    }
+
     /**
-     * Waits until a matching request is in the journal (one that arrived before the call counts) and returns the
-     * first; after {@code timeout} fails with the requests that did arrive.
+     * Waits until a request to {@code api} (null: any API) with that method and a path matching the glob is in the
+     * journal (one that arrived before the call counts) and returns the first; after {@code timeout} fails with the
+     * requests that did arrive.
      */
     public JournalEntry awaitRequest(String api, HttpMethod method, String pathGlob, Duration timeout) {
-        RequestPattern pattern = new RequestPattern(api, method, pathGlob);
-        String receiver = api == null ? "the emulated APIs" : api;
-        return Await.until("a request matching " + pattern, timeout, () -> {
-            List<JournalEntry> all = api == null ? entries() : entries(api);
-            // this wait's own polls are control requests: leave them out of what it reports
-            List<JournalEntry> served = all.stream().filter(entry -> !CONTROL.equals(entry.api())).toList();
-            return all.stream().filter(pattern::matches).findFirst().map(Await.Look::done)
-                    .orElseGet(() -> Await.Look.notYet(JournalListing.describe(receiver, served)));
-        }, () -> "");
+        return awaitRequest(new RequestPattern(api, method, pathGlob), timeout);
+    }
+
+    /** Waits until a request matches {@code pattern}; otherwise as the method above. */
+    public JournalEntry awaitRequest(RequestPattern pattern, Duration timeout) {
+        String receiver = pattern.api() == null ? "the emulated APIs" : pattern.api();
+        return Await.until("a request matching " + pattern, timeout, () -> find(pattern).stream().findFirst()
+                .map(Await.Look::done)
+                .orElseGet(() -> Await.Look.notYet(JournalListing.describe(receiver, served(pattern.api())))),
+                () -> "");
     }
 
     public void clear() {
         control.delete("/journal");
     }
 
-    List<JournalEntry> find(RequestPattern pattern) {
-        List<JournalEntry> all = pattern.api() == null ? entries() : entries(pattern.api());
-        return all.stream().filter(pattern::matches).toList();
+    /** What {@code api} (null: every API) served, leaving out control requests such as this handle's own reads. */
+    List<JournalEntry> served(String api) {
+        List<JournalEntry> all = api == null ? entries() : entries(api);
+        return all.stream().filter(entry -> !CONTROL.equals(entry.api())).toList();
     }
 
-    private List<JournalEntry> read(String path) {
+    private void check(RequestPattern pattern, String expectation, IntPredicate holds) {
+        int found = find(pattern).size();
+        if (!holds.test(found)) {
+            String receiver = pattern.api() == null ? "the emulated APIs" : pattern.api();
+            throw new AssertionError("Expected " + receiver + " to have received " + pattern.request() + " "
+                    + expectation + ", but " + (found == 0 ? "no request matched" : found + " matched") + ".\n"
+                    + JournalListing.describe(receiver, served(pattern.api())));
+        }
+    }
+
+    private static List<JournalEntry> read(JsonNode view) {
         List<JournalEntry> entries = new ArrayList<>();
-        for (JsonNode entry : control.get(path).path("entries")) {
+        for (JsonNode entry : view.path("entries")) {
             try {
                 entries.add(Json.MAPPER.treeToValue(entry, JournalEntry.class));
             } catch (JsonProcessingException e) {

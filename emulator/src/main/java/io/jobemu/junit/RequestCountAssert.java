@@ -13,8 +13,9 @@ public final class RequestCountAssert extends AbstractAssert<RequestCountAssert,
     private final RequestPattern pattern;
     private final List<JournalEntry> received;
 
-    RequestCountAssert(ApiJournalAssert api, String apiName, RequestPattern pattern, List<JournalEntry> received) {
-        super(received.stream().filter(pattern::matches).toList(), RequestCountAssert.class);
+    RequestCountAssert(ApiJournalAssert api, String apiName, RequestPattern pattern, List<JournalEntry> matched,
+                       List<JournalEntry> received) {
+        super(matched, RequestCountAssert.class);
         this.api = api;
         this.apiName = apiName;
         this.pattern = pattern;

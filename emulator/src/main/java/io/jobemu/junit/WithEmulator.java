@@ -1,5 +1,6 @@
 package io.jobemu.junit;
 
+import io.jobemu.EmulatorConfig;
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.flink.TimingProfile;
 import java.lang.annotation.Documented;
@@ -11,11 +12,24 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the class's tests against an emulator started in this JVM on free ports, and injects an
- * {@link EmulatorHandle} into test, lifecycle-method and constructor parameters. For settings an annotation cannot
- * carry (a full {@link io.jobemu.EmulatorConfig}, a remote emulator) register {@link EmulatorExtension} instead.
+ * Runs the class's tests against an emulator started in this JVM (on free ports unless told otherwise), and injects
+ * an {@link EmulatorHandle}, or any one API's handle ({@link FlinkHandle}, {@link JobserverHandle},
+ * {@link StreamkapHandle}, {@link ClockHandle}, {@link JournalHandle}, {@link FaultsHandle}), into test,
+ * lifecycle-method and constructor parameters.
+ *
+ * <p>It may sit on a superclass (it is inherited) or on an annotation of the team's own, which then carries these
+ * settings to every class it marks:
+ * <pre>{@code
+ * @Retention(RetentionPolicy.RUNTIME)
+ * @Target(ElementType.TYPE)
+ * @WithEmulator(clock = EmulatorClock.Mode.REAL, apis = EmulatorConfig.Api.FLINK)
+ * public @interface OurFlinkTest {
+ * }
+ * }</pre>
+ * For settings an annotation cannot carry (a full {@link io.jobemu.EmulatorConfig}, a remote emulator) register
+ * {@link EmulatorExtension} instead.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
@@ -44,4 +58,15 @@ public @interface WithEmulator {
 
     /** When not empty, the control token every control request must carry; the injected handles send it. */
     String controlToken() default "";
+
+    /** The APIs that listen; the others get no port (their handles have no URL). */
+    EmulatorConfig.Api[] apis() default {EmulatorConfig.Api.FLINK, EmulatorConfig.Api.JOBSERVER,
+            EmulatorConfig.Api.STREAMKAP};
+
+    /** A fixed port for Flink (0, the default: a free one). Fixed ports suit one server at a time (PER_CLASS). */
+    int flinkPort() default 0;
+
+    int jobserverPort() default 0;
+
+    int streamkapPort() default 0;
 }

@@ -47,8 +47,8 @@ public final class StreamkapApi implements EmulatedApi {
         this.jobs = new StreamkapJobs(context.ids());
         this.deployer = new Deployer(cluster, jobs, failures);
         AuthHandlers auth = new AuthHandlers(tokens);
-        FlinkJobHandlers flinkJobs = new FlinkJobHandlers(jobs, deployer, new FlinkJobViews(cluster),
-                new BearerAuth(tokens));
+        FlinkJobViews views = new FlinkJobViews(cluster);
+        FlinkJobHandlers flinkJobs = new FlinkJobHandlers(jobs, deployer, views, new BearerAuth(tokens));
         this.routes = new RouteTable()
                 .post("/auth/access-token", auth::accessToken)
                 .post("/auth/access-token/refresh", auth::refresh)
@@ -61,7 +61,7 @@ public final class StreamkapApi implements EmulatedApi {
                 .post("/flink_jobs/{job_id}/cancel", flinkJobs::cancel)
                 .post("/flink_jobs/{job_id}/stop", flinkJobs::stop);
         this.router = new StarletteRouter(routes);
-        this.controlRoutes = new StreamkapControl(failures, tokens).routes();
+        this.controlRoutes = new StreamkapControl(failures, tokens, jobs, views).routes();
     }
 
     @Override

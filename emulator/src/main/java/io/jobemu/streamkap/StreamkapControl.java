@@ -11,21 +11,27 @@ import io.jobemu.core.http.Response;
 import io.jobemu.core.http.RouteTable;
 import io.jobemu.streamkap.auth.AccessTokens;
 import io.jobemu.streamkap.jobs.DeployFailures;
+import io.jobemu.streamkap.jobs.FlinkJobViews;
+import io.jobemu.streamkap.jobs.StreamkapJobs;
 import java.io.IOException;
 
 /**
  * Test control of the emulated Streamkap, under {@code /_emulator/streamkap}: queue deploy failures, list and
- * revoke tokens (listed by their last characters only: the control API echoes no secret). What a deployed job does
- * is its Flink job's behaviour ({@code /_emulator/flink/behaviours}).
+ * revoke tokens (listed by their last characters only: the control API echoes no secret), read a job's status.
+ * What a deployed job does is its Flink job's behaviour ({@code /_emulator/flink/behaviours}).
  */
 final class StreamkapControl {
 
     private final DeployFailures failures;
     private final AccessTokens tokens;
+    private final StreamkapJobs jobs;
+    private final FlinkJobViews views;
 
-    StreamkapControl(DeployFailures failures, AccessTokens tokens) {
+    StreamkapControl(DeployFailures failures, AccessTokens tokens, StreamkapJobs jobs, FlinkJobViews views) {
         this.failures = failures;
         this.tokens = tokens;
+        this.jobs = jobs;
+        this.views = views;
     }
 
     RouteTable routes() {
@@ -36,6 +42,7 @@ final class StreamkapControl {
                     failures.clear();
                     return failuresView();
                 })
+                .get("/jobs/{id}/status", this::jobStatus)
                 .get("/tokens", call -> tokensView())
                 .delete("/tokens", call -> {
                     tokens.reset();
@@ -61,6 +68,13 @@ final class StreamkapControl {
         }
         failures.add(failure);
         return failuresView();
+    }
+
+    /** The job's {@code GET /flink_jobs/{job_id}/status} view, for tests, without an access token. */
+    private Response jobStatus(Call call) {
+        String id = call.pathParam("id");
+        return jobs.find(id).map(job -> Response.json(200, views.status(job.snapshot())))
+                .orElseGet(() -> ControlApi.error(404, "no Streamkap job " + id));
     }
 
     private Response failuresView() {

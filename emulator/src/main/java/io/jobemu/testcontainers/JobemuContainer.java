@@ -36,7 +36,10 @@ import org.testcontainers.utility.DockerImageName;
  *
  * The image ({@code jobemu/emulator:<library version>} by default) must already be in the local Docker engine:
  * jobemu publishes none, so the container never pulls and fails at once, saying how to build it, when it is missing.
- * Call {@code withImagePullPolicy(PullPolicy.defaultPolicy())} to pull from a registry you pushed it to.
+ * Call {@code withImagePullPolicy(PullPolicy.defaultPolicy())} to pull from a registry you pushed it to. Before the
+ * first container of a JVM starts, the helper images Testcontainers itself needs (Ryuk, and where it believes it
+ * runs inside a container an alpine image) are checked: one that is missing and cannot be pulled fails the start in
+ * seconds, naming the environment variable to set, instead of a hang of many minutes.
  */
 public class JobemuContainer extends GenericContainer<JobemuContainer> {
 
@@ -142,11 +145,32 @@ public class JobemuContainer extends GenericContainer<JobemuContainer> {
         return controlToken == null ? health : health.withHeader(ControlGuard.TOKEN_HEADER, controlToken);
     }
 
-    /** The emulator's command-line options follow the image's entrypoint as the container's command. */
+    /** Fails in seconds, saying what to set, where Testcontainers itself would hang pulling its helper images. */
+    @Override
+    public void start() {
+        HelperImages.ensureAvailable();
+        super.start();
+    }
+
+    /**
+     * The command is built once, as the container is created: the options follow the image's entrypoint. It
+     * replaces any {@code withCommand}: give emulator options through the {@code with...} methods.
+     */
+    @Override
+    protected void configure() {
+        super.configure();
+        setCommand(emulatorCommand().toArray(String[]::new));
+    }
+
+    /** The emulator options given so far, in order, as the container's command. */
+    List<String> emulatorCommand() {
+        return List.copyOf(emulatorOptions);
+    }
+
     private JobemuContainer withEmulatorOption(String name, String value) {
         emulatorOptions.add(name);
         emulatorOptions.add(value);
-        return withCommand(emulatorOptions.toArray(String[]::new));
+        return self();
     }
 
     /** Never pulls: uses the local image, or fails at once saying how to build it (a pull would only time out). */
@@ -158,8 +182,9 @@ public class JobemuContainer extends GenericContainer<JobemuContainer> {
             } catch (NotFoundException e) {
                 throw new IllegalStateException("Docker image " + image.asCanonicalNameString()
                         + " is not in the local Docker engine and jobemu publishes none to pull; build it from a"
-                        + " jobemu checkout: mvn -pl emulator -DskipTests package && docker build -f docker/Dockerfile"
-                        + " -t " + image.asCanonicalNameString() + " emulator/target", e);
+                        + " jobemu checkout: mvn -pl emulator -DskipTests package && docker/build-local-image.sh "
+                        + image.getVersionPart() + " (no registry needed), or, with a registry that has a Java 17"
+                        + " image: docker build -f docker/Dockerfile -t " + image.asCanonicalNameString() + " .", e);
             }
         };
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jobemu.core.clock.EmulatorClock;
 import io.jobemu.flink.TimingProfile;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** How the container is configured; needs no Docker engine (nothing here starts a container). */
@@ -29,8 +32,9 @@ class JobemuContainerOptionsTest {
                 .withTiming(TimingProfile.INSTANT)
                 .withSeed(42)
                 .withJobserverUser("ci", "pw")) {
-            assertThat(emulator.getCommandParts()).containsExactly("--clock", "manual", "--timing", "instant",
+            assertThat(emulator.emulatorCommand()).containsExactly("--clock", "manual", "--timing", "instant",
                     "--seed", "42", "--jobserver-user", "ci:pw");
+            assertThat(emulator.getCommandParts()).as("set once, as the container is created").isEmpty();
         }
     }
 
@@ -38,8 +42,30 @@ class JobemuContainerOptionsTest {
     void passesTheControlTokenInTheEnvironmentNotTheCommand() {
         try (JobemuContainer emulator = new JobemuContainer().withSeed(1).withControlToken("t0k")) {
             assertThat(emulator.getEnvMap()).containsEntry("JOBEMU_CONTROL_TOKEN", "t0k");
-            assertThat(emulator.getCommandParts()).containsExactly("--seed", "1");
+            assertThat(emulator.emulatorCommand()).containsExactly("--seed", "1");
         }
+    }
+
+    @Test
+    void testcontainersNeedsRyukUnlessItIsDisabled() {
+        URI socket = URI.create("unix:///var/run/docker.sock");
+        assertThat(HelperImages.needed(Map.of(), false, socket, "ryuk:1", "alpine:3"))
+                .extracting(HelperImages.Needed::image).containsExactly("ryuk:1");
+        assertThat(HelperImages.needed(Map.of("TESTCONTAINERS_RYUK_DISABLED", "true"), false, socket, "ryuk:1",
+                "alpine:3")).isEmpty();
+    }
+
+    @Test
+    void insideAContainerTestcontainersNeedsAHelperImageUnlessTheHostIsGiven() {
+        URI socket = URI.create("unix:///var/run/docker.sock");
+        Map<String, String> noRyuk = Map.of("TESTCONTAINERS_RYUK_DISABLED", "true");
+        List<HelperImages.Needed> needed = HelperImages.needed(noRyuk, true, socket, "ryuk:1", "alpine:3");
+        assertThat(needed).extracting(HelperImages.Needed::image).containsExactly("alpine:3");
+        assertThat(needed.get(0).instead()).startsWith("TESTCONTAINERS_HOST_OVERRIDE=localhost");
+        assertThat(HelperImages.needed(Map.of("TESTCONTAINERS_RYUK_DISABLED", "true",
+                "TESTCONTAINERS_HOST_OVERRIDE", "localhost"), true, socket, "ryuk:1", "alpine:3")).isEmpty();
+        assertThat(HelperImages.needed(noRyuk, true, URI.create("tcp://docker:2375"), "ryuk:1", "alpine:3"))
+                .as("a TCP engine's address is its host").isEmpty();
     }
 
     @Test

@@ -10,7 +10,10 @@ import io.jobemu.testing.HttpResult;
 import io.jobemu.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 
 /** Starts the image docker/build-local-image.sh built ({@code jobemu/emulator:<version>}) through Testcontainers. */
 class JobemuContainerTest {
@@ -77,7 +80,27 @@ class JobemuContainerTest {
             assertThatThrownBy(emulator::start)
                     .hasStackTraceContaining("Docker image jobemu/emulator:no-such-version is not in the local Docker"
                             + " engine and jobemu publishes none to pull")
-                    .hasStackTraceContaining("docker build -f docker/Dockerfile -t jobemu/emulator:no-such-version");
+                    .hasStackTraceContaining("docker/build-local-image.sh no-such-version")
+                    .hasStackTraceContaining("docker build -f docker/Dockerfile -t jobemu/emulator:no-such-version .");
+        }
+    }
+
+    @Test
+    void theImageStaysHealthyOnPortsGivenAsItsCommand() {
+        try (GenericContainer<?> emulator = new GenericContainer<>(JobemuContainer.DEFAULT_IMAGE_NAME
+                .withTag(JobemuContainer.DEFAULT_TAG))
+                .withImagePullPolicy(image -> false)
+                .withCommand("--flink-port", "9081", "--jobserver-port", "9090", "--streamkap-port", "9080")
+                .withExposedPorts(9081)
+                .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofSeconds(60)))) {
+            emulator.start();
+
+            HttpResult health = new TestHttp("http://" + emulator.getHost() + ":" + emulator.getMappedPort(9081))
+                    .get("/_emulator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().path("apis").path("flink").asText()).isEqualTo("http://localhost:9081");
+            assertThat(DockerClientFactory.instance().client().inspectContainerCmd(emulator.getContainerId()).exec()
+                    .getState().getHealth().getStatus()).isEqualTo("healthy");
         }
     }
 }

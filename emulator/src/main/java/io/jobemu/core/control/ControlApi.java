@@ -16,7 +16,9 @@ import io.jobemu.core.http.Json;
 import io.jobemu.core.http.Response;
 import io.jobemu.core.http.Route;
 import io.jobemu.core.http.RouteTable;
+import io.jobemu.core.journal.JournalBounds;
 import io.jobemu.core.journal.JournalEntry;
+import io.jobemu.core.journal.JournalQuery;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +64,7 @@ public final class ControlApi implements ErrorPolicy {
                 .post(PREFIX + "/clock/mode", this::setClockMode)
                 .get(PREFIX + "/journal", this::journal)
                 .delete(PREFIX + "/journal", this::clearJournal)
+                .post(PREFIX + "/journal/find", this::findInJournal)
                 .post(PREFIX + "/faults", this::addFault)
                 .get(PREFIX + "/faults", call -> faultsView())
                 .delete(PREFIX + "/faults", call -> {
@@ -167,10 +170,22 @@ public final class ControlApi implements ErrorPolicy {
                 }));
             }
         }
+        return journalView(context.journal().find(filter));
+    }
+
+    /** The requests a {@link JournalQuery} matches, as WireMock's {@code POST /__admin/requests/find}. */
+    private Response findInJournal(Call call) throws IOException {
+        JournalQuery query = readBody(call, JournalQuery.class, "journal query");
+        return journalView(context.journal().find(query::matches));
+    }
+
+    private Response journalView(List<JournalEntry> found) {
         ArrayNode entries = Json.array();
-        context.journal().find(filter).forEach(entry -> entries.add(Json.MAPPER.valueToTree(entry)));
-        return Response.json(200, Json.object().put("capacity", context.journal().capacity()).set("entries",
-                entries));
+        found.forEach(entry -> entries.add(Json.MAPPER.valueToTree(entry)));
+        JournalBounds bounds = context.journal().bounds();
+        return Response.json(200, Json.object().put("capacity", bounds.entries())
+                .put("entryBytes", bounds.entryBytes()).put("totalBytes", bounds.totalBytes())
+                .put("count", found.size()).set("entries", entries));
     }
 
     private Response clearJournal(Call call) {

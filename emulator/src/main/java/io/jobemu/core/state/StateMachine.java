@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One entity's current state, moved only through its {@link TransitionTable}. It remembers when each state was
@@ -18,6 +20,8 @@ public final class StateMachine<S extends Enum<S>> {
 
     private final TransitionTable<S> table;
     private final String subject;
+    /** Named after the state type (io.jobemu.flink.jobs.JobStatus, say), so one API's transitions can be shown. */
+    private final Logger log;
     private final Map<S, Long> enteredAt;
     private final List<Transition<S>> history = new ArrayList<>();
     private S current;
@@ -25,6 +29,7 @@ public final class StateMachine<S extends Enum<S>> {
     public StateMachine(TransitionTable<S> table, Class<S> type, S initial, long now, String subject) {
         this.table = table;
         this.subject = subject;
+        this.log = LoggerFactory.getLogger(type);
         this.enteredAt = new EnumMap<>(type);
         this.current = initial;
         this.enteredAt.put(initial, now);
@@ -43,6 +48,7 @@ public final class StateMachine<S extends Enum<S>> {
         if (!table.isLegal(current, to)) {
             throw new IllegalTransitionException(current, to, subject);
         }
+        log.debug("{}: {} -> {}", subject, current, to);
         history.add(new Transition<>(current, to, now));
         current = to;
         enteredAt.put(to, now);
