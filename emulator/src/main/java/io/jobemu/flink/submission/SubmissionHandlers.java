@@ -53,12 +53,12 @@ public final class SubmissionHandlers {
 
     record CacheFile(@JsonProperty("entryName") String entryName, @JsonProperty("fileName") String fileName) {}
 
-    /** The checks run in Flink's order: the request, the plan file, each jar, each artifact, then the plan. */
+    /**
+     * The checks run in Flink's order: the request, the plan file, each jar, each artifact, then the plan. The
+     * listener has already bounded the body (multipart by the jar store's room, as every Flink upload).
+     */
     public Response submit(Call call) throws Exception {
         long limit = cluster.context().limits().flinkJarStoreBytes();
-        if (call.header("Content-Length").map(Long::parseLong).orElse(0L) > limit) {
-            throw new BodyTooLargeException(limit);
-        }
         SubmitRequest request = FlinkParams.bodyBesideFiles(call, SubmitRequest.class, "JobSubmitRequestBody");
         Map<String, FormData.FormValue> files = FlinkParams.isUpload(call) ? FlinkParams.uploadedFiles(call)
                 : Map.of();
