@@ -1,5 +1,17 @@
 package io.jobemu.flink;
 
+import static java.io.ObjectStreamConstants.SC_SERIALIZABLE;
+import static java.io.ObjectStreamConstants.SC_WRITE_METHOD;
+import static java.io.ObjectStreamConstants.STREAM_MAGIC;
+import static java.io.ObjectStreamConstants.STREAM_VERSION;
+import static java.io.ObjectStreamConstants.TC_CLASSDESC;
+import static java.io.ObjectStreamConstants.TC_ENDBLOCKDATA;
+import static java.io.ObjectStreamConstants.TC_NULL;
+import static java.io.ObjectStreamConstants.TC_OBJECT;
+import static java.io.ObjectStreamConstants.TC_REFERENCE;
+import static java.io.ObjectStreamConstants.TC_STRING;
+import static java.io.ObjectStreamConstants.baseWireHandle;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,18 +30,6 @@ import java.util.List;
 final class SerializedThrowableStream {
 
     private static final String CAUSED_BY = "Caused by: ";
-    private static final int MAGIC = 0xACED;
-    private static final int VERSION = 5;
-    private static final int BASE_HANDLE = 0x7E0000;
-    private static final int TC_NULL = 0x70;
-    private static final int TC_REFERENCE = 0x71;
-    private static final int TC_CLASSDESC = 0x72;
-    private static final int TC_OBJECT = 0x73;
-    private static final int TC_STRING = 0x74;
-    private static final int TC_ENDBLOCKDATA = 0x78;
-    private static final int SC_WRITE_METHOD = 0x01;
-    private static final int SC_SERIALIZABLE = 0x02;
-
     /** serialVersionUIDs of the classes written, as the JDK and Flink 2.3.0 declare them. */
     private static final long SERIALIZED_THROWABLE_UID = 7284183123441947635L;
     private static final long EXCEPTION_UID = -3387516993124229948L;
@@ -37,7 +37,7 @@ final class SerializedThrowableStream {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final DataOutputStream out = new DataOutputStream(bytes);
-    private int nextHandle = BASE_HANDLE;
+    private int nextHandle = baseWireHandle;
     /** The handle of SerializedThrowable's class descriptor once written; later objects refer to it. */
     private int descriptorHandle = -1;
     private int stringTypeHandle;
@@ -52,8 +52,8 @@ final class SerializedThrowableStream {
     static byte[] of(String trace) {
         SerializedThrowableStream stream = new SerializedThrowableStream();
         try {
-            stream.out.writeShort(MAGIC);
-            stream.out.writeShort(VERSION);
+            stream.out.writeShort(STREAM_MAGIC);
+            stream.out.writeShort(STREAM_VERSION);
             stream.object(chain(trace), 0);
             stream.out.flush();
         } catch (IOException e) {

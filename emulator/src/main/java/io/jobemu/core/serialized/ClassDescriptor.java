@@ -1,5 +1,8 @@
 package io.jobemu.core.serialized;
 
+import static java.io.ObjectStreamConstants.SC_EXTERNALIZABLE;
+import static java.io.ObjectStreamConstants.SC_WRITE_METHOD;
+
 import java.util.List;
 
 /**
@@ -8,11 +11,6 @@ import java.util.List;
  */
 public record ClassDescriptor(String name, long serialVersionUid, int flags, List<FieldDescriptor> fields,
                               ClassDescriptor superclass) {
-
-    static final int SC_WRITE_METHOD = 0x01;
-    static final int SC_SERIALIZABLE = 0x02;
-    static final int SC_EXTERNALIZABLE = 0x04;
-    static final int SC_BLOCK_DATA = 0x08;
 
     public ClassDescriptor {
         fields = List.copyOf(fields);

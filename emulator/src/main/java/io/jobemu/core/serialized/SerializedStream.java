@@ -1,5 +1,26 @@
 package io.jobemu.core.serialized;
 
+import static java.io.ObjectStreamConstants.SC_BLOCK_DATA;
+import static java.io.ObjectStreamConstants.SC_SERIALIZABLE;
+import static java.io.ObjectStreamConstants.STREAM_MAGIC;
+import static java.io.ObjectStreamConstants.STREAM_VERSION;
+import static java.io.ObjectStreamConstants.TC_ARRAY;
+import static java.io.ObjectStreamConstants.TC_BLOCKDATA;
+import static java.io.ObjectStreamConstants.TC_BLOCKDATALONG;
+import static java.io.ObjectStreamConstants.TC_CLASS;
+import static java.io.ObjectStreamConstants.TC_CLASSDESC;
+import static java.io.ObjectStreamConstants.TC_ENDBLOCKDATA;
+import static java.io.ObjectStreamConstants.TC_ENUM;
+import static java.io.ObjectStreamConstants.TC_EXCEPTION;
+import static java.io.ObjectStreamConstants.TC_LONGSTRING;
+import static java.io.ObjectStreamConstants.TC_NULL;
+import static java.io.ObjectStreamConstants.TC_OBJECT;
+import static java.io.ObjectStreamConstants.TC_PROXYCLASSDESC;
+import static java.io.ObjectStreamConstants.TC_REFERENCE;
+import static java.io.ObjectStreamConstants.TC_RESET;
+import static java.io.ObjectStreamConstants.TC_STRING;
+import static java.io.ObjectStreamConstants.baseWireHandle;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,25 +39,7 @@ public final class SerializedStream {
     /** Nesting of objects inside objects; a linked list of job vertices and edges stays well within it. */
     public static final int MAX_DEPTH = 2_000;
 
-    private static final int MAGIC = 0xACED;
-    private static final int VERSION = 5;
-    private static final int BASE_HANDLE = 0x7E0000;
-
-    private static final int TC_NULL = 0x70;
-    private static final int TC_REFERENCE = 0x71;
-    private static final int TC_CLASSDESC = 0x72;
-    private static final int TC_OBJECT = 0x73;
-    private static final int TC_STRING = 0x74;
-    private static final int TC_ARRAY = 0x75;
-    private static final int TC_CLASS = 0x76;
-    private static final int TC_BLOCKDATA = 0x77;
-    private static final int TC_ENDBLOCKDATA = 0x78;
-    private static final int TC_RESET = 0x79;
-    private static final int TC_BLOCKDATALONG = 0x7A;
-    private static final int TC_EXCEPTION = 0x7B;
-    private static final int TC_LONGSTRING = 0x7C;
-    private static final int TC_PROXYCLASSDESC = 0x7D;
-    private static final int TC_ENUM = 0x7E;
+    private static final int MAGIC = STREAM_MAGIC & 0xFFFF;
 
     private final byte[] bytes;
     private int position;
@@ -119,7 +122,7 @@ public final class SerializedStream {
             throw malformed("not a Java serialization stream (bad magic number)");
         }
         int version = unsignedShort();
-        if (version != VERSION) {
+        if (version != STREAM_VERSION) {
             throw malformed("unsupported stream version " + version);
         }
     }
@@ -161,7 +164,7 @@ public final class SerializedStream {
     }
 
     private Object reference() throws MalformedStreamException {
-        int index = intValue() - BASE_HANDLE;
+        int index = intValue() - baseWireHandle;
         if (index < 0 || index >= handles.size()) {
             throw malformed("reference to unknown handle at byte " + (position - 4));
         }
@@ -190,7 +193,7 @@ public final class SerializedStream {
                 names.add(utf(unsignedShort()));
             }
             annotation();
-            ClassDescriptor proxy = new ClassDescriptor("$Proxy" + names, 0, ClassDescriptor.SC_SERIALIZABLE,
+            ClassDescriptor proxy = new ClassDescriptor("$Proxy" + names, 0, SC_SERIALIZABLE,
                     List.of(), classDescriptor());
             handles.set(handle, proxy);
             return proxy;
@@ -239,7 +242,7 @@ public final class SerializedStream {
             hierarchy.add(0, c);
         }
         for (ClassDescriptor c : hierarchy) {
-            if (c.isExternalizable() && (c.flags() & ClassDescriptor.SC_BLOCK_DATA) == 0) {
+            if (c.isExternalizable() && (c.flags() & SC_BLOCK_DATA) == 0) {
                 throw malformed("externalizable class " + c.name() + " written without block data (protocol 1)");
             }
             LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
