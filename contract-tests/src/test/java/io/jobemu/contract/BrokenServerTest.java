@@ -126,6 +126,7 @@ class BrokenServerTest {
             assertThat(exit).isEqualTo(1);
             assertThat(printed).contains("FAILED getClusterOverview (GET /overview)", "at:       /taskmanagers",
                     "expected: required property \"taskmanagers\"", "1 failed");
+            assertThat(printed.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
         }
     }
 

@@ -7,6 +7,7 @@ import io.jobemu.contract.flows.Expect;
 import io.jobemu.contract.flows.Flow;
 import io.jobemu.contract.flows.FlowContext;
 import io.jobemu.contract.flows.ParameterSweep;
+import io.jobemu.contract.flows.Probe;
 import io.jobemu.contract.flows.Result;
 import io.jobemu.contract.flows.StepFailedException;
 import io.jobemu.contract.http.Part;
@@ -42,6 +43,12 @@ public final class FlinkFlow implements Flow {
     private final Map<String, String> known = new LinkedHashMap<>();
     private FlowContext ctx;
     private FlowContext.Cleanup deleteJarCleanup;
+
+    /** Every JobManager's web configuration names its Flink version. */
+    @Override
+    public Probe probe() {
+        return new Probe("/config", answer -> answer.status() == 200 && answer.json().path("flink-version").isTextual());
+    }
 
     @Override
     public Set<String> sideEffectingReads() {

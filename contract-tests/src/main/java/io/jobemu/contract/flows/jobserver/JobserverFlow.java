@@ -5,6 +5,7 @@ import io.jobemu.contract.flows.Expect;
 import io.jobemu.contract.flows.Flow;
 import io.jobemu.contract.flows.FlowContext;
 import io.jobemu.contract.flows.ParameterSweep;
+import io.jobemu.contract.flows.Probe;
 import io.jobemu.contract.flows.Result;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,6 +40,12 @@ public final class JobserverFlow implements Flow {
     private final Map<String, String> known = new LinkedHashMap<>();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private FlowContext ctx;
+
+    /** The context list is a JSON array of names (behind authentication when the server has it on). */
+    @Override
+    public Probe probe() {
+        return new Probe("/contexts", answer -> answer.status() == 200 && answer.json().isArray());
+    }
 
     @Override
     public void run(FlowContext context) throws InterruptedException {

@@ -6,6 +6,7 @@ import io.jobemu.contract.flows.Expect;
 import io.jobemu.contract.flows.Flow;
 import io.jobemu.contract.flows.FlowContext;
 import io.jobemu.contract.flows.ParameterSweep;
+import io.jobemu.contract.flows.Probe;
 import io.jobemu.contract.flows.Result;
 import io.jobemu.contract.flows.flink.ProbeJar;
 import io.jobemu.contract.http.ApiClient;
@@ -37,6 +38,18 @@ public final class StreamkapFlow implements Flow {
     @Override
     public Set<String> harmlessWrites() {
         return TOKEN_OPERATIONS;
+    }
+
+    /** The job list, or FastAPI's {@code {"detail": ...}} refusal without a token. */
+    @Override
+    public Probe probe() {
+        return new Probe("/flink_jobs", answer -> answer.status() == 200 && answer.json().has("result")
+                || answer.status() == 401 && answer.json().has("detail"));
+    }
+
+    @Override
+    public boolean needsCredentials() {
+        return true;
     }
 
     @Override
