@@ -54,7 +54,7 @@ final class Preflight {
         if (probe.answersLikeTheApi().test(answer)) {
             return Optional.empty();
         }
-        if (answer.status() == 401 || answer.status() == 403) {
+        if ((answer.status() == 401 || answer.status() == 403) && !credentialsGiven) {
             return stop(Stopped.Reason.CREDENTIALS, url + " asks for credentials (pass --basic-auth USER:PASS or "
                     + "--token TOKEN): " + shorten(got));
         }
