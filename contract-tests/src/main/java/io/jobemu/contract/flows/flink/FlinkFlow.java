@@ -258,7 +258,6 @@ public final class FlinkFlow implements Flow {
                 .json("{\"entryClass\":\"io.jobemu.contract.NoSuchJob\"}").expect(Expect.status(500)).send();
         String jobId = startJob(jarId, "jobemu-contract-stream");
         known.put("jobid", jobId);
-        readLists("job just submitted");
         JsonNode details = awaitTasksRunning(jobId);
         readJob(jobId, "running job", "RUNNING");
         readLists("job running");
