@@ -134,7 +134,8 @@ class MainTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(read(process.getErrorStream()))
-                .isEqualTo("error: unknown option \"--frobnicate\" (--help lists the options)" + System.lineSeparator());
+                .isEqualTo("error: unknown option \"--frobnicate\" (--help lists the options)"
+                        + System.lineSeparator());
     }
 
     @Test

@@ -21,7 +21,8 @@ class ReadmeFiguresTest {
     @Test
     void theRootReadmeCountsFlinksOperations() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
-        assertThat(count(readme, "\\(specs/flink-rest-v1\\.yaml\\) \\((\\d+) operations\\)")).isEqualTo(operations(Api.FLINK));
+        assertThat(count(readme, "\\(specs/flink-rest-v1\\.yaml\\) \\((\\d+) operations\\)"))
+                .isEqualTo(operations(Api.FLINK));
     }
 
     @Test

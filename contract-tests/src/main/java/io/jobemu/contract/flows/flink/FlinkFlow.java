@@ -95,7 +95,8 @@ public final class FlinkFlow implements Flow {
     /** Every JobManager's web configuration names its Flink version. */
     @Override
     public Probe probe() {
-        return new Probe("/config", answer -> answer.status() == 200 && answer.json().path("flink-version").isTextual());
+        return new Probe("/config", answer -> answer.status() == 200
+                && answer.json().path("flink-version").isTextual());
     }
 
     @Override
@@ -168,12 +169,30 @@ public final class FlinkFlow implements Flow {
 
     /**
      * Every list that shows jobs, jars or applications, read while they hold something in a given state: an empty
-     * cluster's lists check nothing about the entries (a wrong state name or a malformed id in a list).
+     * cluster's lists check nothing about the entries (a wrong state name or a malformed id in a list). When the flow
+     * knows a job's state, both job lists must show it so, and the cluster overview must count it.
      */
-    private void readLists(String label) throws InterruptedException {
-        for (String operationId : new String[] {"listJobs", "getJobsOverview", "getClusterOverview", "listJars",
-                "getApplicationsOverview", "listTaskManagers"}) {
+    private void readLists(String label, String jobId, String state) throws InterruptedException {
+        Result ids = ctx.call("listJobs").as(label).send();
+        Result overview = ctx.call("getJobsOverview").as(label).send();
+        Result cluster = ctx.call("getClusterOverview").as(label).send();
+        for (String operationId : new String[] {"listJars", "getApplicationsOverview", "listTaskManagers"}) {
             ctx.call(operationId).as(label).send();
+        }
+        if (jobId == null) {
+            return;
+        }
+        ids.shows("/jobs", "id", jobId, "status", state, false);
+        overview.shows("/jobs", "jid", jobId, "state", state, false);
+        String counter = switch (state) {
+            case "RUNNING" -> "/jobs-running";
+            case "FINISHED" -> "/jobs-finished";
+            case "CANCELED" -> "/jobs-cancelled";
+            default -> "/jobs-failed";
+        };
+        if (cluster.expectationMet() && cluster.json().at(counter).asInt() < 1) {
+            ctx.flowFailure(cluster, counter, "at least 1 (job " + jobId + " is " + state + ")",
+                    cluster.json().at(counter).toString());
         }
     }
 
@@ -236,6 +255,7 @@ public final class FlinkFlow implements Flow {
     private void deleteJar(String jarId) throws InterruptedException {
         ctx.call("deleteJar").path("jarid", jarId).send().require();
         deleteJarCleanup.disarm();
+        ctx.call("listJars").as("after delete").send().doesNotShow("/files", "id", jarId);
         ctx.call("deleteJar").as("already deleted").path("jarid", jarId).expect(Expect.status(400)).send();
         ctx.call("runJar").as("deleted jar").path("jarid", jarId).expect(Expect.status(500)).send();
         ctx.call("planJar").as("deleted jar").path("jarid", jarId).expect(Expect.status(500)).send();
@@ -260,7 +280,7 @@ public final class FlinkFlow implements Flow {
         known.put("jobid", jobId);
         JsonNode details = awaitTasksRunning(jobId);
         readJob(jobId, "running job", "RUNNING");
-        readLists("job running");
+        readLists("job running", jobId, "RUNNING");
         String vertexId = readFirstVertex(jobId, details);
         ctx.section("checkpoint", () -> checkpoint(jobId, vertexId));
         ctx.section("savepoint", () -> savepoint(jobId));
@@ -502,7 +522,7 @@ public final class FlinkFlow implements Flow {
         disposeLater(done.text("/operation/location"));
         awaitJobState(jobId, "until finished", "FINISHED");
         readJob(jobId, "finished job", "FINISHED");
-        readLists("job finished");
+        readLists("job finished", jobId, "FINISHED");
         ctx.call("cancelJob").as("finished job").path("jobid", jobId).query("mode", "cancel")
                 .expect(Expect.status(409)).send();
     }
@@ -522,7 +542,7 @@ public final class FlinkFlow implements Flow {
         ctx.call("cancelJobWithGet").as("already cancelled").path("jobid", jobId).expect(Expect.DECLARED).send();
         ctx.poll(() -> ctx.call("getJobDetails").as("cancelled job").path("jobid", jobId),
                 r -> "CANCELED".equals(r.json().path("state").asText()), "job details to show CANCELED");
-        readLists("job cancelled");
+        readLists("job cancelled", jobId, "CANCELED");
         ctx.call("getJobExecutionResult").as("cancelled job").path("jobid", jobId).send();
     }
 
@@ -536,13 +556,13 @@ public final class FlinkFlow implements Flow {
                 () -> ctx.call("cancelApplication").as("cleanup").path("applicationid", applicationId)
                         .expect(Expect.DECLARED).send());
         awaitApplication(applicationId, "until its job runs", "RUNNING");
-        readLists("application running");
+        readLists("application running", null, null);
         ctx.call("getApplicationExceptions").path("applicationid", applicationId).send();
         ctx.call("getApplicationJobManagerConfig").path("applicationid", applicationId).send();
         ctx.call("cancelApplication").path("applicationid", applicationId).send().require();
         cleanup.disarm();
         awaitApplication(applicationId, "until cancelled", "CANCELED");
-        readLists("application cancelled");
+        readLists("application cancelled", null, null);
     }
 
     private void awaitApplication(String applicationId, String label, String wanted) throws InterruptedException {

@@ -38,6 +38,8 @@ public final class JobserverFlow implements Flow {
     /** Operations whose path parameter names a thing to create: an "unknown" value would create it. */
     private static final Set<String> CREATE_BY_NAME = Set.of("uploadBinary", "createContext", "uploadData");
     private static final Set<String> ENDED = Set.of("FINISHED", "ERROR", "KILLED");
+    /** How many jobs GET /jobs lists without a limit. */
+    private static final int DEFAULT_LIMIT = 50;
     /** The real server's route test: deleting an unknown data file is a 400, not a 404. */
     private static final Map<String, Integer> SWEEP_ANSWERS = Map.of("deleteData [unknown filename]", 400);
 
@@ -180,17 +182,18 @@ public final class JobserverFlow implements Flow {
 
     private void jobs(String binary, String contextName) throws InterruptedException {
         String jobId = ctx.call("submitJob").as("async, legacy parameters").query("appName", binary)
-                .query("classPath", WORD_COUNT).query("context", contextName).body("text/plain", WORDS).send()
-                .require().text("/jobId");
+                .query("classPath", WORD_COUNT).query("context", contextName).body("text/plain", WORDS)
+                .expect(Expect.status(202)).send().require().text("/jobId");
         known.put("jobId", jobId);
         awaitJob(jobId, "until finished", "FINISHED");
-        readJobLists("job finished", "FINISHED");
+        readJobLists("job finished", jobId, "FINISHED");
         ctx.call("getJobConfig").path("jobId", jobId).send();
         ctx.call("submitJob").as("sync").query("cp", binary).query("mainClass", WORD_COUNT)
                 .query("context", contextName).query("sync", true).query("timeout", 60).body("text/plain", WORDS)
-                .send().require();
+                .expect(Expect.status(200)).send().require();
         ctx.call("submitJob").as("sync, ad-hoc context").query("cp", binary).query("mainClass", WORD_COUNT)
-                .query("sync", true).query("timeout", 60).body("text/plain", WORDS).send().require();
+                .query("sync", true).query("timeout", 60).body("text/plain", WORDS).expect(Expect.status(200))
+                .send().require();
         ctx.call("listJobs").as("after jobs").send();
         syncError(binary, contextName);
     }
@@ -199,20 +202,27 @@ public final class JobserverFlow implements Flow {
     private void syncError(String binary, String contextName) throws InterruptedException {
         Result failed = ctx.call("submitJob").as("sync, job fails").query("cp", binary).query("mainClass", ERROR_JOB)
                 .query("context", contextName).query("sync", true).query("timeout", 60).body("text/plain", WORDS)
-                .send().require();
+                .expect(Expect.status(200)).send().require();
         String status = failed.json().path("status").asText();
         if (!"ERROR".equals(status)) {
             throw failed.unusable("/status", "ERROR", status.isEmpty() ? "missing" : status);
         }
         String jobId = failed.text("/jobId");
         ctx.call("getJob").as("failed job").path("jobId", jobId).send();
-        readJobLists("job failed", "ERROR");
+        readJobLists("job failed", jobId, "ERROR");
     }
 
-    /** The job and context lists while they hold a job in the given state, unfiltered and filtered by it. */
-    private void readJobLists(String label, String state) throws InterruptedException {
-        ctx.call("listJobs").as(label).send();
-        ctx.call("listJobs").as(label + ", only " + state).query("status", state).send();
+    /**
+     * The job and context lists while they hold a job in the given state, unfiltered and filtered by it: both must
+     * show the job so (unless a full page of newer jobs on a shared server leaves it out), and the filtered one
+     * nothing else.
+     */
+    private void readJobLists(String label, String jobId, String state) throws InterruptedException {
+        Result all = ctx.call("listJobs").as(label).send();
+        all.shows("", "jobId", jobId, "status", state, all.json().size() >= DEFAULT_LIMIT);
+        Result filtered = ctx.call("listJobs").as(label + ", only " + state).query("status", state).send();
+        filtered.shows("", "jobId", jobId, "status", state, filtered.json().size() >= DEFAULT_LIMIT)
+                .allHave("", "status", state);
         ctx.call("listContexts").as(label).send();
     }
 
@@ -229,16 +239,16 @@ public final class JobserverFlow implements Flow {
 
     private void jobToKill(String binary, String contextName) throws InterruptedException {
         String jobId = ctx.call("submitJob").as("long").query("cp", binary).query("mainClass", LONG_PI)
-                .query("context", contextName).body("text/plain", "stress.test.longpijob.duration = 300").send()
-                .require().text("/jobId");
+                .query("context", contextName).body("text/plain", "stress.test.longpijob.duration = 300")
+                .expect(Expect.status(202)).send().require().text("/jobId");
         FlowContext.Cleanup cleanup = ctx.onCleanup("kill job " + jobId, () -> ctx.call("killJob").as("cleanup")
                 .path("jobId", jobId).expect(Expect.DECLARED).send());
         awaitJob(jobId, "until running", "RUNNING");
-        readJobLists("job running", "RUNNING");
+        readJobLists("job running", jobId, "RUNNING");
         ctx.call("killJob").path("jobId", jobId).send().require();
         cleanup.disarm();
         awaitJob(jobId, "until killed", "KILLED");
-        readJobLists("job killed", "KILLED");
+        readJobLists("job killed", jobId, "KILLED");
         ctx.call("killJob").as("already killed").path("jobId", jobId).expect(Expect.status(404)).send();
     }
 
@@ -267,11 +277,27 @@ public final class JobserverFlow implements Flow {
         known.put("filename", fileName);
         FlowContext.Cleanup cleanup = ctx.onCleanup("delete data file " + fileName, () -> ctx.call("deleteData")
                 .as("cleanup").path("filename", fileName).expect(Expect.DECLARED).send());
-        ctx.call("listData").as("after upload").send();
+        Result listed = ctx.call("listData").as("after upload").send();
+        if (listed.expectationMet() && !lists(listed.json(), fileName)) {
+            ctx.flowFailure(listed, "", fileName + " listed", "not listed");
+        }
         ctx.call("deleteData").path("filename", fileName).send().require();
         cleanup.disarm();
+        Result after = ctx.call("listData").as("after delete").send();
+        if (lists(after.json(), fileName)) {
+            ctx.flowFailure(after, "", fileName + " gone", "still listed");
+        }
         ctx.call("deleteData").as("already deleted").path("filename", fileName).expect(Expect.status(400))
                 .send();
+    }
+
+    private static boolean lists(JsonNode names, String name) {
+        for (JsonNode listed : names) {
+            if (name.equals(listed.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- resets ------------------------------------------------------------------------------------------

@@ -131,10 +131,20 @@ public final class StreamkapFlow implements Flow {
         }
     }
 
-    /** The job list while it holds a job in the given state, unfiltered and filtered by it. */
-    private void readList(String label, String status) throws InterruptedException {
-        ctx.call("listFlinkJobs").as(label).send();
-        ctx.call("listFlinkJobs").as(label + ", only " + status).query("status", status).send();
+    /**
+     * The job list while it holds a job in the given state, unfiltered (a page: the job may be on another) and
+     * filtered by the state and the job's unique name, which must show exactly that job so (and nothing in another
+     * state). A state the job may already have left (CREATED) is only checked as a filter.
+     */
+    private void readList(String label, String id, String name, String status, boolean settled)
+            throws InterruptedException {
+        ctx.call("listFlinkJobs").as(label).send().shows("/result", "_id", id, "status", settled ? status : null,
+                true);
+        Result filtered = ctx.call("listFlinkJobs").as(label + ", only " + status).query("status", status)
+                .query("partial_name", name).send().allHave("/result", "status", status);
+        if (settled) {
+            filtered.shows("/result", "_id", id, "status", status, false);
+        }
     }
 
     private void readJob(String id, String label) throws InterruptedException {
@@ -176,29 +186,32 @@ public final class StreamkapFlow implements Flow {
         String id = deploy(name);
         ctx.call("deployFlinkJarJob").as("name taken").part(jarFile()).part(Part.field("name", name))
                 .part(Part.field("main_class", ProbeJar.ENTRY_CLASS)).expect(Expect.status(409)).send();
-        readList("job just deployed", "CREATED");
+        readList("job just deployed", id, name, "CREATED", false);
         awaitStatus(id, "until running", "RUNNING");
         readJob(id, "running job");
-        readList("job running", "RUNNING");
+        readList("job running", id, name, "RUNNING", true);
         // a stop needs every task of the Flink job running, which no answer shows: until then it is a 409
         ctx.poll(() -> ctx.call("stopFlinkJob").path("job_id", id).expect(Expect.DECLARED),
                 r -> r.exchange().response().isSuccess(), "the stop to be accepted");
         awaitStatus(id, "until finished", "FINISHED");
         ctx.call("getFlinkJob").as("stopped job").path("job_id", id).send();
-        readList("job finished", "FINISHED");
+        readList("job finished", id, name, "FINISHED", true);
         ctx.call("stopFlinkJob").as("finished job").path("job_id", id).expect(Expect.status(409)).send();
         ctx.call("cancelFlinkJob").as("finished job").path("job_id", id).expect(Expect.status(409)).send();
     }
 
     private void jobToCancel() throws InterruptedException {
-        String id = deploy("jobemu-contract-cancel-" + suffix);
+        String name = "jobemu-contract-cancel-" + suffix;
+        String id = deploy(name);
         awaitStatus(id, "cancel: until running", "RUNNING");
         ctx.call("cancelFlinkJob").path("job_id", id).send().require();
         awaitStatus(id, "until cancelled", "CANCELLED");
-        readList("job cancelled", "CANCELLED");
+        readList("job cancelled", id, name, "CANCELLED", true);
         ctx.call("cancelFlinkJob").as("already cancelled").path("job_id", id).expect(Expect.DECLARED).send();
         ctx.call("deleteFlinkJob").path("job_id", id).send().require();
         ctx.call("getFlinkJob").as("deleted job").path("job_id", id).expect(Expect.status(404)).send();
+        ctx.call("listFlinkJobs").as("job deleted").query("partial_name", name).send()
+                .doesNotShow("/result", "_id", id);
     }
 
     private void pyflinkJob() throws InterruptedException {
