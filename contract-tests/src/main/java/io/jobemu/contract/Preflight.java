@@ -58,7 +58,8 @@ final class Preflight {
             return stop(Stopped.Reason.CREDENTIALS, url + " asks for credentials (pass --basic-auth USER:PASS or "
                     + "--token TOKEN): " + shorten(got));
         }
-        return stop(Stopped.Reason.WRONG_SERVER, url + " is not a " + api + " server: " + shorten(got));
+        return stop(Stopped.Reason.WRONG_SERVER, url + " does not answer like " + options.api().serverName() + ": "
+                + shorten(got));
     }
 
     private static Optional<Stopped> stop(Stopped.Reason reason, String message) {
