@@ -16,7 +16,8 @@ public final class ConsoleReport {
     public static final int WIDTH = 120;
     static final int MAX_FAILURES = 20;
     private static final int MAX_ID = 36;
-    private static final String ROW = "%-" + MAX_ID + "s %-7s %-53s %-13s %6s";
+    private static final int MAX_PATH = 53;
+    private static final String ROW = "%-" + MAX_ID + "s %-7s %-" + MAX_PATH + "s %-13s %6s";
 
     private ConsoleReport() {
     }
@@ -28,7 +29,7 @@ public final class ConsoleReport {
         line(out, String.format(ROW, "OPERATION", "METHOD", "PATH", "RESULT", "CHECKS"));
         for (OperationResult result : results) {
             line(out, String.format(ROW, cutEnd(result.operation().id(), MAX_ID), result.operation().method(),
-                    cutStart(result.operation().path(), 53), result.outcome().label(), result.checks()));
+                    cutStart(result.operation().path(), MAX_PATH), result.outcome().label(), result.checks()));
         }
         List<Located> failures = new ArrayList<>();
         for (OperationResult result : results) {
