@@ -50,7 +50,7 @@ public final class ParameterSweep {
      * @param realAnswers the status the real server gives to a sweep step, by step label
      *                    ({@code "getJobStatus [unknown jobid]"}), where the rule above does not hold
      */
-    public void run(Set<String> noUnknownIds, Map<String, Integer> realAnswers) throws InterruptedException {
+    public void run(Set<String> noUnknownIds, Map<String, Expect> realAnswers) throws InterruptedException {
         for (Operation operation : context.spec().operations()) {
             if (!context.mayCall(operation) || context.options().excluded().containsKey(operation.id())) {
                 continue;
@@ -72,10 +72,10 @@ public final class ParameterSweep {
     }
 
     private static Expect expected(Operation operation, String variant, String usual, Expect otherwise,
-                                   Map<String, Integer> realAnswers) {
-        Integer known = realAnswers.get(operation.id() + " [" + variant + "]");
+                                   Map<String, Expect> realAnswers) {
+        Expect known = realAnswers.get(operation.id() + " [" + variant + "]");
         if (known != null) {
-            return Expect.status(known);
+            return known;
         }
         return operation.responses().containsKey(usual) ? Expect.status(Integer.parseInt(usual)) : otherwise;
     }

@@ -41,7 +41,8 @@ public final class JobserverFlow implements Flow {
     /** How many jobs GET /jobs lists without a limit. */
     private static final int DEFAULT_LIMIT = 50;
     /** The real server's route test: deleting an unknown data file is a 400, not a 404. */
-    private static final Map<String, Integer> SWEEP_ANSWERS = Map.of("deleteData [unknown filename]", 400);
+    private static final Map<String, Expect> SWEEP_ANSWERS = Map.of("deleteData [unknown filename]",
+            Expect.status(400));
 
     private final Map<String, String> known = new LinkedHashMap<>();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
