@@ -42,6 +42,7 @@ class ReadmeSessionsTest {
     static final Map<String, String> NOT_RUN = Map.of(
             "mvn -q -DskipTests package && java -jar emulator/target/emulator.jar",
             "builds the project and serves on the default ports: this test runs inside that build",
+            "mvn -DskipTests install", "installs into the local Maven repository: this test runs inside the build",
             "mvn -B -pl emulator -DskipTests package", "needs a Docker engine (CI has one)",
             "docker/build-local-image.sh", "needs a Docker engine (CI has one)",
             "java -jar contract-tests/target/contract-tests.jar",
