@@ -12,12 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Command line: parses options into an {@link EmulatorConfig}, starts the {@link Emulator}, prints its URLs. */
 public final class Main {
@@ -89,8 +94,7 @@ public final class Main {
             System.out.print(USAGE);
             return;
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println("Run with --help for the options.");
+            System.err.println("error: " + e.getMessage() + " (--help lists the options)");
             System.exit(EXIT_USAGE);
             return;
         }
@@ -102,7 +106,7 @@ public final class Main {
                 writeReadyFile(emulator, readyFile);
             }
         } catch (BindException e) {
-            System.err.println("error: " + e.getMessage());
+            System.err.println("error: " + bindFailure(config, e));
             System.exit(EXIT_START_FAILED);
         } catch (IOException e) {
             System.err.println("error: cannot write the ready file: " + e);
@@ -128,6 +132,44 @@ public final class Main {
         if (System.getProperty(property) == null) {
             System.setProperty(property, value);
         }
+    }
+
+    private static final Pattern API_IN_BIND_MESSAGE = Pattern.compile("the (flink|jobserver|streamkap) API");
+
+    /**
+     * One line that names the option to change: the API's port option when the port is taken or privileged, the
+     * host option when no interface of this machine has the address.
+     */
+    static String bindFailure(EmulatorConfig config, BindException e) {
+        Matcher api = API_IN_BIND_MESSAGE.matcher(String.valueOf(e.getMessage()));
+        if (!api.find()) {
+            return String.valueOf(e.getMessage());
+        }
+        String name = api.group(1);
+        int port = switch (name) {
+            case "flink" -> config.flinkPort();
+            case "jobserver" -> config.jobserverPort();
+            default -> config.streamkapPort();
+        };
+        String reason = String.valueOf(e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException && cause.getMessage() != null) {
+                reason = cause.getMessage();
+            }
+        }
+        String where = "cannot bind the " + name + " API to " + config.host() + ":" + port + ": ";
+        String lower = reason.toLowerCase(Locale.ROOT);
+        if (lower.contains("assign requested address") || lower.contains("not available")) {
+            return "--host " + config.host() + ": " + where + "no interface of this machine has that address";
+        }
+        String option = "--" + name + "-port " + port + ": " + where;
+        if (lower.contains("in use")) {
+            return option + "the port is already in use";
+        }
+        if (lower.contains("permission denied") || lower.contains("access denied")) {
+            return option + "permission denied (ports below 1024 need privileges)";
+        }
+        return option + reason;
     }
 
     static void printReady(Emulator emulator, PrintStream out) {
@@ -204,16 +246,16 @@ public final class Main {
                 case "--flink-port" -> flinkPort = port(name, value(name, inlineValue, rest));
                 case "--jobserver-port" -> jobserverPort = port(name, value(name, inlineValue, rest));
                 case "--streamkap-port" -> streamkapPort = port(name, value(name, inlineValue, rest));
-                case "--host" -> config = config.withHost(value(name, inlineValue, rest));
+                case "--host" -> config = config.withHost(host(name, value(name, inlineValue, rest)));
                 case "--advertise-host" -> config = config.withAdvertiseHost(value(name, inlineValue, rest));
                 case "--journal-entry-bytes" -> config = config.withJournal(config.journal().withEntryBytes(
                         (int) Math.min(Integer.MAX_VALUE, size(name, value(name, inlineValue, rest)))));
                 case "--journal-bytes" -> config = config.withJournal(config.journal().withTotalBytes(
                         size(name, value(name, inlineValue, rest))));
                 case "--streamkap-client-id" -> config = config.withStreamkapCredentials(
-                        config.streamkapCredentials().withClientId(value(name, inlineValue, rest)));
+                        config.streamkapCredentials().withClientId(nonEmpty(name, value(name, inlineValue, rest))));
                 case "--streamkap-secret" -> config = config.withStreamkapCredentials(
-                        config.streamkapCredentials().withSecret(value(name, inlineValue, rest)));
+                        config.streamkapCredentials().withSecret(nonEmpty(name, value(name, inlineValue, rest))));
                 case "--clock" -> config = config.withClockMode(
                         choice(name, value(name, inlineValue, rest), EmulatorClock.Mode.class));
                 case "--timing" -> config = config.withTiming(
@@ -249,6 +291,8 @@ public final class Main {
                 default -> throw new IllegalArgumentException("unknown option \"" + name + "\"");
             }
         }
+        distinctPorts(Map.of("--flink-port", flinkPort, "--jobserver-port", jobserverPort,
+                "--streamkap-port", streamkapPort));
         if (!jobserverUsers.isEmpty()) {
             config = config.withJobserverSettings(config.jobserverSettings().withAuthentication(jobserverUsers));
         }
@@ -268,6 +312,40 @@ public final class Main {
             throw new IllegalArgumentException(name + " needs a value");
         }
         return rest.removeFirst();
+    }
+
+    /** Two APIs cannot share a port (0, a free port each, is the exception): caught before anything binds. */
+    private static void distinctPorts(Map<String, Integer> ports) {
+        Map<Integer, String> taken = new HashMap<>();
+        for (String option : List.of("--flink-port", "--jobserver-port", "--streamkap-port")) {
+            int port = ports.get(option);
+            String other = port == 0 ? null : taken.putIfAbsent(port, option);
+            if (other != null) {
+                throw new IllegalArgumentException(option + " " + port + " is also " + other
+                        + "'s port: each API needs a port of its own");
+            }
+        }
+    }
+
+    /** An address literal or a name this machine resolves; anything else could never be bound. */
+    private static String host(String name, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        try {
+            InetAddress.getByName(value);
+            return value;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(name + " \"" + value + "\" is neither an IP address nor a host name "
+                    + "this machine can resolve");
+        }
+    }
+
+    private static String nonEmpty(String name, String value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        return value;
     }
 
     private static int port(String name, String value) {

@@ -109,18 +109,60 @@ class MainTest {
         assertThatThrownBy(() -> Main.parse(List.of("--frobnicate")))
                 .hasMessage("unknown option \"--frobnicate\"");
         assertThatThrownBy(() -> Main.parse(List.of("--streamkap-secret=")))
-                .hasMessage("the Streamkap client id and secret must not be empty");
+                .hasMessage("--streamkap-secret must not be empty");
+        assertThatThrownBy(() -> Main.parse(List.of("--host", "no-such-host.invalid")))
+                .hasMessage("--host \"no-such-host.invalid\" is neither an IP address nor a host name this machine "
+                        + "can resolve");
         assertThatThrownBy(() -> Main.parse(List.of("stray")))
                 .hasMessage("unexpected argument \"stray\"");
     }
 
     @Test
-    void badOptionExitsWithCodeTwo() throws Exception {
+    void twoApisOnOnePortAreRefusedBeforeAnythingBinds() {
+        assertThatThrownBy(() -> Main.parse(List.of("--jobserver-port", "8081")))
+                .hasMessage("--jobserver-port 8081 is also --flink-port's port: each API needs a port of its own");
+        assertThatThrownBy(() -> Main.parse(List.of("--flink-port", "9000", "--streamkap-port", "9000")))
+                .hasMessage("--streamkap-port 9000 is also --flink-port's port: each API needs a port of its own");
+        assertThat(Main.parse(List.of("--flink-port", "0", "--jobserver-port", "0", "--streamkap-port", "0"))
+                .flinkPort()).isZero();
+    }
+
+    @Test
+    void badOptionIsOneLineAndExitsWithCodeTwo() throws Exception {
         Process process = launch("--frobnicate");
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(read(process.getErrorStream())).startsWith("error: unknown option \"--frobnicate\"");
+        assertThat(read(process.getErrorStream()))
+                .isEqualTo("error: unknown option \"--frobnicate\" (--help lists the options)"
+                        + System.lineSeparator());
+    }
+
+    @Test
+    void duplicatePortsAndUnknownHostsExitWithCodeTwo() throws Exception {
+        Process duplicate = launch("--flink-port", "0", "--jobserver-port", "9123", "--streamkap-port", "9123");
+        assertThat(duplicate.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(duplicate.exitValue()).isEqualTo(2);
+        assertThat(read(duplicate.getErrorStream())).isEqualTo("error: --streamkap-port 9123 is also "
+                + "--jobserver-port's port: each API needs a port of its own (--help lists the options)"
+                + System.lineSeparator());
+
+        Process unknownHost = launch("--host", "no-such-host.invalid");
+        assertThat(unknownHost.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(unknownHost.exitValue()).isEqualTo(2);
+        assertThat(read(unknownHost.getErrorStream())).startsWith("error: --host \"no-such-host.invalid\" is "
+                + "neither").hasLineCount(1);
+    }
+
+    @Test
+    void anAddressOfAnotherMachineNamesTheHostOptionAndExitsWithCodeOne() throws Exception {
+        Process process = launch("--host", "192.0.2.1", "--flink-port", "0", "--jobserver-port", "0",
+                "--streamkap-port", "0");
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(read(process.getErrorStream())).isEqualTo("error: --host 192.0.2.1: cannot bind the flink API to "
+                + "192.0.2.1:0: no interface of this machine has that address" + System.lineSeparator());
     }
 
     @Test
@@ -140,8 +182,9 @@ class MainTest {
 
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isEqualTo(1);
-            assertThat(read(process.getErrorStream())).contains("cannot bind the flink API to 127.0.0.1:"
-                    + taken.getLocalPort(), "is the port already in use?");
+            assertThat(read(process.getErrorStream())).isEqualTo("error: --flink-port " + taken.getLocalPort()
+                    + ": cannot bind the flink API to 127.0.0.1:" + taken.getLocalPort()
+                    + ": the port is already in use" + System.lineSeparator());
         }
     }
 

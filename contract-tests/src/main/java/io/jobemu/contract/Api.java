@@ -10,22 +10,29 @@ import java.util.function.Supplier;
 
 /** The APIs the checker knows: each has its packaged spec and the flow that drives it like a real client. */
 public enum Api {
-    FLINK("flink", "specs/flink-rest-v1.yaml", FlinkFlow::new),
-    JOBSERVER("jobserver", "specs/spark-jobserver.yaml", JobserverFlow::new),
-    STREAMKAP("streamkap", "specs/streamkap.yaml", StreamkapFlow::new);
+    FLINK("flink", "a Flink JobManager", "specs/flink-rest-v1.yaml", FlinkFlow::new),
+    JOBSERVER("jobserver", "a spark-jobserver", "specs/spark-jobserver.yaml", JobserverFlow::new),
+    STREAMKAP("streamkap", "Streamkap's API", "specs/streamkap.yaml", StreamkapFlow::new);
 
     private final String cliName;
+    private final String serverName;
     private final String specResource;
     private final Supplier<Flow> flow;
 
-    Api(String cliName, String specResource, Supplier<Flow> flow) {
+    Api(String cliName, String serverName, String specResource, Supplier<Flow> flow) {
         this.cliName = cliName;
+        this.serverName = serverName;
         this.specResource = specResource;
         this.flow = flow;
     }
 
     public String cliName() {
         return cliName;
+    }
+
+    /** The server in a sentence: "a Flink JobManager". */
+    public String serverName() {
+        return serverName;
     }
 
     public String specResource() {

@@ -25,6 +25,7 @@ public final class ContractOptions {
     private final String basicAuth;
     private final Boolean writes;
     private final boolean allowShutdown;
+    private final boolean allowNotExercised;
     private final Path reportDir;
     private final Path jobJar;
     private final Duration pollTimeout;
@@ -41,6 +42,7 @@ public final class ContractOptions {
         this.basicAuth = builder.basicAuth;
         this.writes = builder.writes;
         this.allowShutdown = builder.allowShutdown;
+        this.allowNotExercised = builder.allowNotExercised;
         this.reportDir = builder.reportDir;
         this.jobJar = builder.jobJar;
         this.pollTimeout = builder.pollTimeout;
@@ -56,7 +58,7 @@ public final class ContractOptions {
      * Options from system properties, for builds that pass them on the command line: {@code contract.api},
      * {@code contract.baseUrl} (both required), {@code contract.token}, {@code contract.clientId} with
      * {@code contract.clientSecret}, {@code contract.basicAuth}, {@code contract.allowWrites} (true/false),
-     * {@code contract.reportDir}.
+     * {@code contract.allowNotExercised} (true/false), {@code contract.reportDir}.
      */
     public static ContractOptions fromSystemProperties() {
         String api = System.getProperty("contract.api");
@@ -71,6 +73,8 @@ public final class ContractOptions {
                 property("contract.clientSecret").orElseThrow(() -> new IllegalArgumentException(
                         "contract.clientId needs contract.clientSecret"))));
         property("contract.allowWrites").ifPresent(value -> builder.allowWrites(Boolean.parseBoolean(value)));
+        property("contract.allowNotExercised").ifPresent(value -> builder.allowNotExercised(
+                Boolean.parseBoolean(value)));
         property("contract.reportDir").ifPresent(dir -> builder.reportDir(Path.of(dir)));
         return builder.build();
     }
@@ -116,6 +120,14 @@ public final class ContractOptions {
     /** Whether a flow may call an operation that shuts the server down (never by default). */
     public boolean allowShutdown() {
         return allowShutdown;
+    }
+
+    /**
+     * Whether a run may go ahead although it cannot exercise what it was asked to check: without it, a run that
+     * needs credentials and was given none stops at once and fails (a CI job that lost its secret must not pass).
+     */
+    public boolean allowNotExercised() {
+        return allowNotExercised;
     }
 
     public Optional<Path> reportDir() {
@@ -167,6 +179,7 @@ public final class ContractOptions {
         private String basicAuth;
         private Boolean writes;
         private boolean allowShutdown;
+        private boolean allowNotExercised;
         private Path reportDir;
         private Path jobJar;
         private Duration pollTimeout = Duration.ofSeconds(60);
@@ -210,6 +223,11 @@ public final class ContractOptions {
 
         public Builder allowShutdown(boolean allowed) {
             this.allowShutdown = allowed;
+            return this;
+        }
+
+        public Builder allowNotExercised(boolean allowed) {
+            this.allowNotExercised = allowed;
             return this;
         }
 

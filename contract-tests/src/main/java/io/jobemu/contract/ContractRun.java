@@ -12,12 +12,16 @@ import io.jobemu.contract.spec.OpenApiSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 /** One contract run: load the spec, drive the API's flow against the target, clean up, report. */
 public final class ContractRun {
 
-    /** The report, and every exchange in order (for comparing two servers). */
-    public record Outcome(Report report, Transcript transcript) {
+    /**
+     * The report, every exchange in order (for comparing two servers), and why the run stopped before checking
+     * anything, if it did (the report then holds that as its one failure).
+     */
+    public record Outcome(Report report, Transcript transcript, Optional<Stopped> stopped) {
     }
 
     private ContractRun() {
@@ -34,15 +38,25 @@ public final class ContractRun {
         options.basicAuth().ifPresent(credentials -> client.authorization("Basic " + Base64.getEncoder()
                 .encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
         Flow flow = options.api().newFlow();
-        FlowContext context = new FlowContext(spec, client, report, transcript, options, flow);
-        try {
-            flow.run(context);
-        } finally {
-            context.finish();
+        Optional<Stopped> stopped = Preflight.check(options, client, flow);
+        if (stopped.isPresent()) {
+            report.generalFailure(new Failure("preflight", stopped.get().reason().name(), "",
+                    "a " + options.api().cliName() + " server to check", stopped.get().message(),
+                    "the run stopped before its first check", null));
+            spec.operations().forEach(operation -> report.notExercised(operation.id(), "the run stopped: "
+                    + stopped.get().message()));
             report.finish();
+        } else {
+            FlowContext context = new FlowContext(spec, client, report, transcript, options, flow);
+            try {
+                flow.run(context);
+            } finally {
+                context.finish();
+                report.finish();
+            }
         }
         writeFiles(options, report);
-        return new Outcome(report, transcript);
+        return new Outcome(report, transcript, stopped);
     }
 
     private static void writeFiles(ContractOptions options, Report report) {

@@ -1,7 +1,9 @@
 package io.jobemu.contract;
 
 import io.jobemu.contract.report.ConsoleReport;
+import io.jobemu.contract.report.JsonReport;
 import io.jobemu.contract.report.Report;
+import io.jobemu.contract.spec.SpecException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +17,15 @@ import java.util.function.Consumer;
 
 /**
  * The command line: checks the server at a base URL against an API's OpenAPI document and prints a
- * per-operation table. Exit status 0 when nothing failed, 1 when something did, 2 for a bad command line.
+ * per-operation table (or the JSON report). Exit status: 0 nothing failed, 1 a check failed, 2 a bad command line,
+ * and when the run stops before its first check, the {@link Stopped.Reason}'s: 3 cannot connect, 4 TLS failed,
+ * 5 not a server of that API, 6 credentials missing or refused. Each of those prints one line.
  */
 public final class Main {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
 
     static final String USAGE = """
             usage: java -jar contract-tests.jar --api flink|jobserver|streamkap --base-url URL [options]
@@ -35,7 +43,13 @@ public final class Main {
                                          and LongPiJob) instead of an empty one
               --exclude OPERATION_ID     never call this operation (repeatable; comma-separated also works)
               --poll-timeout SECONDS     how long to wait for a job or an operation to settle (default 60)
+              --allow-not-exercised      go ahead without the credentials the API needs (Streamkap): only the
+                                         checks that need none run; without it such a run fails with exit 6
+              --format table|json        the console table (default, 120 columns) or the JSON report on stdout
               --help                     this text
+
+            exit status: 0 nothing failed, 1 a check failed, 2 bad command line, 3 cannot connect,
+                         4 TLS failed, 5 not a server of that API, 6 credentials missing or refused
             """;
 
     private Main() {
@@ -47,22 +61,54 @@ public final class Main {
 
     /** Runs the command line; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        boolean json;
         ContractOptions options;
         try {
-            options = parse(args);
+            json = "json".equals(format(arguments));
+            options = parse(arguments.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
-            err.println("contract-tests: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+            err.println("contract-tests: " + e.getMessage() + " (see --help)");
+            return EXIT_USAGE;
         }
         if (options == null) {
             out.print(USAGE);
-            return 0;
+            return EXIT_OK;
         }
-        Report report = ContractRun.run(options).report();
-        ConsoleReport.print(report, out);
-        options.reportDir().ifPresent(dir -> out.println("Reports written to " + dir.toAbsolutePath()));
-        return report.hasFailures() ? 1 : 0;
+        ContractRun.Outcome outcome;
+        try {
+            outcome = ContractRun.run(options);
+        } catch (SpecException e) {
+            err.println("contract-tests: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        Report report = outcome.report();
+        if (json) {
+            out.println(JsonReport.render(report).toPrettyString());
+        }
+        if (outcome.stopped().isPresent()) {
+            err.println("contract-tests: " + outcome.stopped().get().message());
+            return outcome.stopped().get().reason().exitStatus();
+        }
+        if (!json) {
+            ConsoleReport.print(report, out);
+            options.reportDir().ifPresent(dir -> out.println("Reports written to " + dir.toAbsolutePath()));
+        }
+        return report.hasFailures() ? EXIT_FAILED : EXIT_OK;
+    }
+
+    /** Takes {@code --format table|json} out of the arguments; table when absent. */
+    private static String format(List<String> arguments) {
+        int at = arguments.indexOf("--format");
+        if (at < 0) {
+            return "table";
+        }
+        arguments.remove(at);
+        String value = at < arguments.size() ? arguments.remove(at) : "";
+        if (!value.equals("table") && !value.equals("json")) {
+            throw new IllegalArgumentException("--format must be table or json, got \"" + value + "\"");
+        }
+        return value;
     }
 
     /** Null when help was asked for. */
@@ -98,6 +144,7 @@ public final class Main {
                 case "--allow-writes" -> writes = conflict(writes, true);
                 case "--read-only" -> writes = conflict(writes, false);
                 case "--allow-shutdown" -> settings.add(b -> b.allowShutdown(true));
+                case "--allow-not-exercised" -> settings.add(b -> b.allowNotExercised(true));
                 case "--report" -> {
                     Path dir = Path.of(value(queue, option));
                     settings.add(b -> b.reportDir(dir));

@@ -11,10 +11,15 @@ import io.jobemu.contract.support.BreakingProxy;
 import io.jobemu.contract.support.BreakingProxy.Break;
 import io.jobemu.contract.support.Emulators;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,7 +131,24 @@ class BrokenServerTest {
             assertThat(exit).isEqualTo(1);
             assertThat(printed).contains("FAILED getClusterOverview (GET /overview)", "at:       /taskmanagers",
                     "expected: required property \"taskmanagers\"", "1 failed");
+            assertThat(printed.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+            assertThat(printed.lines().map(BrokenServerTest::withoutTime).toList())
+                    .as("README's example of the console report")
+                    .containsAll(readmeExample().lines().map(BrokenServerTest::withoutTime).toList());
         }
+    }
+
+    private static String withoutTime(String line) {
+        return line.replaceFirst(" in [0-9.]+ s$", "");
+    }
+
+    /** The console example in contract-tests/README.md, which this run must print. */
+    private static String readmeExample() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher example = Pattern.compile("(?s)checks that its output holds every line below but the time:\\n\\n```\\n"
+                + "(.*?)```").matcher(readme);
+        assertThat(example.find()).as("the example in README.md").isTrue();
+        return example.group(1);
     }
 
     /** The failures reported against an operation: there must be some. */

@@ -11,6 +11,14 @@ public interface Flow {
      */
     void run(FlowContext context) throws InterruptedException;
 
+    /** How to recognise a server of this API before the run starts. */
+    Probe probe();
+
+    /** Whether nearly every operation needs credentials, so that a run without any checks next to nothing. */
+    default boolean needsCredentials() {
+        return false;
+    }
+
     /** GET operations that change state (the read-only guard refuses them as it refuses other methods). */
     default Set<String> sideEffectingReads() {
         return Set.of();

@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 /**
  * The error cases every spec documents for its path parameters, derived from the parameter schemas: for each
  * operation and each path parameter, a malformed value (outside the pattern, or not a number) and an unknown but
- * well-formed value. Either answer must match the spec; a malformed value must also not cause a server error.
- * Neither must be an error: servers are lenient in places (Flink answers 200 with {@code []} for the metrics of an
- * unknown job, and its log-url handlers never parse the job id). The other path parameters get ids that
- * exist, which the flow collected.
+ * well-formed value. Either answer must match the spec, with the status the real server gives: 400 for a malformed
+ * value and 404 for an unknown one where the operation declares them, unless the flow knows the real server answers
+ * otherwise (Flink answers 200 with {@code []} for the metrics of an unknown job, its log-url handlers never parse
+ * the job id, an unknown task manager is a 500). Where the spec declares neither and the flow knows nothing, a
+ * malformed value must not cause a server error and an unknown one may get any declared answer. The other path
+ * parameters get ids that exist, which the flow collected.
  */
 public final class ParameterSweep {
 
@@ -41,6 +43,14 @@ public final class ParameterSweep {
      *                     collect its result (Flink keeps uncollected results and waits for them on shutdown)
      */
     public void run(Set<String> noUnknownIds) throws InterruptedException {
+        run(noUnknownIds, Map.of());
+    }
+
+    /**
+     * @param realAnswers the status the real server gives to a sweep step, by step label
+     *                    ({@code "getJobStatus [unknown jobid]"}), where the rule above does not hold
+     */
+    public void run(Set<String> noUnknownIds, Map<String, Expect> realAnswers) throws InterruptedException {
         for (Operation operation : context.spec().operations()) {
             if (!context.mayCall(operation) || context.options().excluded().containsKey(operation.id())) {
                 continue;
@@ -48,15 +58,26 @@ public final class ParameterSweep {
             for (Parameter parameter : operation.pathParameters()) {
                 Optional<String> malformed = malformedValue(parameter);
                 if (malformed.isPresent()) {
-                    send(operation, parameter, malformed.get(), "malformed " + parameter.name(),
-                            Expect.NO_SERVER_ERROR);
+                    String variant = "malformed " + parameter.name();
+                    send(operation, parameter, malformed.get(), variant,
+                            expected(operation, variant, "400", Expect.NO_SERVER_ERROR, realAnswers));
                 }
                 if (!noUnknownIds.contains(operation.id())) {
-                    send(operation, parameter, unknownValue(parameter), "unknown " + parameter.name(),
-                            Expect.DECLARED);
+                    String variant = "unknown " + parameter.name();
+                    send(operation, parameter, unknownValue(parameter), variant,
+                            expected(operation, variant, "404", Expect.DECLARED, realAnswers));
                 }
             }
         }
+    }
+
+    private static Expect expected(Operation operation, String variant, String usual, Expect otherwise,
+                                   Map<String, Expect> realAnswers) {
+        Expect known = realAnswers.get(operation.id() + " [" + variant + "]");
+        if (known != null) {
+            return known;
+        }
+        return operation.responses().containsKey(usual) ? Expect.status(Integer.parseInt(usual)) : otherwise;
     }
 
     private void send(Operation operation, Parameter varied, String value, String variant, Expect expect)

@@ -8,6 +8,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,6 +60,8 @@ public final class OpenApiSpec {
     public static OpenApiSpec fromFile(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(file.getFileName().toString(), in);
+        } catch (NoSuchFileException e) {
+            throw new SpecException("cannot read " + file + ": no such file", e);
         } catch (IOException e) {
             throw new SpecException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.jobemu.contract.realflink;
 
 import static io.jobemu.contract.parity.Difference.Kind.SHAPE;
+import static io.jobemu.contract.parity.Difference.Kind.STATUS;
 
 import io.jobemu.contract.parity.AllowList;
 import io.jobemu.contract.parity.AllowList.Entry;
@@ -19,7 +20,17 @@ final class FlinkParityAllowList {
             new Entry("back-pressure-warm-up", "getVertexBackPressure", SHAPE, ".",
                     "Back pressure is computed from the same fetched metrics: a real JobManager answers"
                             + " {\"status\":\"deprecated\"} until it has them, the emulator the full view at once"
-                            + " (LIMITATIONS.md, Cluster).", false)));
+                            + " (LIMITATIONS.md, Cluster).", false),
+            new Entry("task-manager-gc-warm-up", "getTaskManagerDetails", SHAPE,
+                    "\\.metrics\\.garbageCollectors\\[\\]",
+                    "A real JobManager lists a task manager's garbage collectors from the same fetched metrics: none"
+                            + " until its metric fetcher has run, the emulator every collector from the first request"
+                            + " (LIMITATIONS.md, Cluster).", false),
+            new Entry("coordinator-request-order", "sendCoordinationRequest", STATUS, "^500\n404$",
+                    "A real JobManager deserializes the coordination request before it looks for the operator's"
+                            + " coordinator, so a body that holds no serialized CoordinationRequest (the flow's, or"
+                            + " none) gets its 500; the emulator answers the 404 CoordinatorNotExistException first.",
+                    true)));
 
     private FlinkParityAllowList() {
     }

@@ -13,8 +13,12 @@ import io.jobemu.contract.report.ConsoleReport;
 import io.jobemu.contract.report.Outcome;
 import io.jobemu.contract.report.Report;
 import io.jobemu.contract.support.Emulators;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -81,15 +85,28 @@ class RealFlinkContractTest {
         List<Difference> differences = ParityCheck.compare(real.transcript(), emulated.transcript());
         differences.forEach(difference -> System.out.println("parity: " + difference + allowList.allowing(difference)
                 .map(entry -> "  [allowed: " + entry.name() + "]").orElse("  [NOT ALLOWED]")));
-        System.out.printf("parity: %d steps compared, %d differences, %d not explained%n",
-                real.transcript().entries().stream().map(entry -> entry.label()).distinct().count(),
+        System.out.printf("parity: %d steps compared, %d differences, %d not explained%n", stepsCompared(),
                 differences.size(), allowList.unexplained(differences).size());
         assertThat(allowList.unexplained(differences)).isEmpty();
     }
 
     @Test
     void theParityRunComparedTheWholeFlow() {
-        long steps = real.transcript().entries().stream().map(entry -> entry.label()).distinct().count();
-        assertThat(steps).isGreaterThan(250);
+        assertThat(stepsCompared()).isGreaterThan(250);
+    }
+
+    /** The figure the READMEs (and LIMITATIONS.md, which the root README mirrors) give is this run's. */
+    @Test
+    void theDocumentsStateTheNumberOfStepsThisRunCompares() throws IOException {
+        for (Path document : List.of(Path.of("..", "README.md"), Path.of("README.md"),
+                Path.of("..", "emulator", "src", "main", "java", "io", "jobemu", "flink", "LIMITATIONS.md"))) {
+            Matcher figure = Pattern.compile("compares (\\d+) steps").matcher(Files.readString(document));
+            assertThat(figure.find()).as(document + " says how many steps the parity run compares").isTrue();
+            assertThat(Long.parseLong(figure.group(1))).as(document.toString()).isEqualTo(stepsCompared());
+        }
+    }
+
+    private static long stepsCompared() {
+        return real.transcript().entries().stream().map(entry -> entry.label()).distinct().count();
     }
 }

@@ -61,13 +61,38 @@ class ReportWritersTest {
 
     @Test
     void theConsoleShowsTheTableThenEachFailureWithItsReproduction() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ConsoleReport.print(report(), new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("getThing     GET     /things/{id}  failed")
-                .contains("deleteThing  DELETE  /things/{id}  not exercised")
+        String printed = console(report());
+        assertThat(printed)
+                .contains(String.format("%-36s %-7s %-53s %-13s %6s%n", "getThing", "GET", "/things/{id}", "failed", 2))
+                .contains("deleteThing                          DELETE  /things/{id}")
                 .contains("FAILED getThing (GET /things/{id})", "  at:       /errors",
                         "  repeat:   curl -sS -i 'http://127.0.0.1:1/x'")
+                .contains("NOT EXERCISED: read-only run\n  deleteThing\n")
                 .contains("0 passed, 1 failed, 1 not exercised of 2 operations");
+    }
+
+    @Test
+    void theConsoleFitsOneHundredTwentyColumnsAndShowsTheFirstTwentyFailures() {
+        Report report = new Report("mini", "http://127.0.0.1:1/" + "x".repeat(200), "mini-spec.yaml", true,
+                SPEC.operations());
+        for (int i = 0; i < 25; i++) {
+            report.checked("getThing", List.of(new Failure("getThing [case " + i + "]", "SCHEMA", "/a".repeat(80),
+                    "y".repeat(300), "z".repeat(300), "m".repeat(300), "curl -sS -i '" + "u".repeat(200) + "'")));
+        }
+        report.finish();
+        String printed = console(report);
+        assertThat(printed.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+        assertThat(printed).contains("FAILED getThing (GET /things/{id})", "  step:     getThing [case 19]",
+                "  repeat:   the curl command is too long for this table: see --format json or --report files",
+                "... and 5 more failure(s): see --format json or the --report files")
+                .doesNotContain("getThing [case 20]");
+        assertThat(printed.lines().filter(line -> line.startsWith("  expected: "))).allSatisfy(line ->
+                assertThat(line).endsWith("…"));
+    }
+
+    private static String console(Report report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ConsoleReport.print(report, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,7 @@ import io.jobemu.contract.flows.Expect;
 import io.jobemu.contract.flows.Flow;
 import io.jobemu.contract.flows.FlowContext;
 import io.jobemu.contract.flows.ParameterSweep;
+import io.jobemu.contract.flows.Probe;
 import io.jobemu.contract.flows.Result;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,14 +32,27 @@ public final class JobserverFlow implements Flow {
 
     private static final String WORD_COUNT = "spark.jobserver.WordCountExample";
     private static final String LONG_PI = "spark.jobserver.LongPiJob";
+    /** Throws {@code IllegalArgumentException("Foobar")}: in job-server-tests and built into the emulator. */
+    private static final String ERROR_JOB = "spark.jobserver.MyErrorJob";
     private static final String WORDS = "input.string = \"a b c a b\"";
     /** Operations whose path parameter names a thing to create: an "unknown" value would create it. */
     private static final Set<String> CREATE_BY_NAME = Set.of("uploadBinary", "createContext", "uploadData");
     private static final Set<String> ENDED = Set.of("FINISHED", "ERROR", "KILLED");
+    /** How many jobs GET /jobs lists without a limit. */
+    private static final int DEFAULT_LIMIT = 50;
+    /** The real server's route test: deleting an unknown data file is a 400, not a 404. */
+    private static final Map<String, Expect> SWEEP_ANSWERS = Map.of("deleteData [unknown filename]",
+            Expect.status(400));
 
     private final Map<String, String> known = new LinkedHashMap<>();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private FlowContext ctx;
+
+    /** The context list is a JSON array of names (behind authentication when the server has it on). */
+    @Override
+    public Probe probe() {
+        return new Probe("/contexts", answer -> answer.status() == 200 && answer.json().isArray());
+    }
 
     @Override
     public void run(FlowContext context) throws InterruptedException {
@@ -59,7 +73,7 @@ public final class JobserverFlow implements Flow {
             ctx.section("submission errors", () -> submissionErrors(binary[0], contextName[0]));
         }
         ctx.section("data", this::data);
-        ctx.section("sweep", () -> new ParameterSweep(ctx, known).run(CREATE_BY_NAME));
+        ctx.section("sweep", () -> new ParameterSweep(ctx, known).run(CREATE_BY_NAME, SWEEP_ANSWERS));
         ctx.section("resets", this::resets);
     }
 
@@ -69,7 +83,7 @@ public final class JobserverFlow implements Flow {
         ctx.call("listContexts").send();
         ctx.call("listJobs").send();
         ctx.call("listJobs").as("finished, at most 5").query("status", "FINISHED").query("limit", 5).send();
-        ctx.call("listJobs").as("malformed limit").query("limit", "many").expect(Expect.CLIENT_ERROR).send();
+        ctx.call("listJobs").as("malformed limit").query("limit", "many").expect(Expect.status(400)).send();
         ctx.call("listData").send();
     }
 
@@ -100,9 +114,9 @@ public final class JobserverFlow implements Flow {
     private String uploadBinary() throws InterruptedException {
         String name = "jobemuContract" + suffix;
         ctx.call("uploadBinary").as("not a zip").path("appName", name)
-                .body("application/java-archive", "not a jar").expect(Expect.CLIENT_ERROR).send();
+                .body("application/java-archive", "not a jar").expect(Expect.status(400)).send();
         ctx.call("uploadBinary").as("unsupported type").path("appName", name)
-                .body("text/plain", "not a jar").expect(Expect.CLIENT_ERROR).send();
+                .body("text/plain", "not a jar").expect(Expect.status(415)).send();
         ctx.call("uploadBinary").path("appName", name).header("Content-Type", "application/java-archive")
                 .bytes(jobJar()).send().require();
         known.put("appName", name);
@@ -150,9 +164,9 @@ public final class JobserverFlow implements Flow {
         known.put("contextName", name);
         ctx.onCleanup("stop context " + name, () -> ctx.call("deleteContext").as("cleanup")
                 .path("contextName", name).expect(Expect.DECLARED).send());
-        ctx.call("createContext").as("exists").path("contextName", name).expect(Expect.CLIENT_ERROR).send();
+        ctx.call("createContext").as("exists").path("contextName", name).expect(Expect.status(400)).send();
         ctx.call("createContext").as("name not starting with a letter").path("contextName", "1" + name)
-                .expect(Expect.CLIENT_ERROR).send();
+                .expect(Expect.status(400)).send();
         ctx.call("getContext").path("contextName", name).send();
         Result list = ctx.call("listContexts").as("after create").send().require();
         boolean listed = false;
@@ -169,17 +183,48 @@ public final class JobserverFlow implements Flow {
 
     private void jobs(String binary, String contextName) throws InterruptedException {
         String jobId = ctx.call("submitJob").as("async, legacy parameters").query("appName", binary)
-                .query("classPath", WORD_COUNT).query("context", contextName).body("text/plain", WORDS).send()
-                .require().text("/jobId");
+                .query("classPath", WORD_COUNT).query("context", contextName).body("text/plain", WORDS)
+                .expect(Expect.status(202)).send().require().text("/jobId");
         known.put("jobId", jobId);
         awaitJob(jobId, "until finished", "FINISHED");
+        readJobLists("job finished", jobId, "FINISHED");
         ctx.call("getJobConfig").path("jobId", jobId).send();
         ctx.call("submitJob").as("sync").query("cp", binary).query("mainClass", WORD_COUNT)
                 .query("context", contextName).query("sync", true).query("timeout", 60).body("text/plain", WORDS)
-                .send().require();
+                .expect(Expect.status(200)).send().require();
         ctx.call("submitJob").as("sync, ad-hoc context").query("cp", binary).query("mainClass", WORD_COUNT)
-                .query("sync", true).query("timeout", 60).body("text/plain", WORDS).send().require();
+                .query("sync", true).query("timeout", 60).body("text/plain", WORDS).expect(Expect.status(200))
+                .send().require();
         ctx.call("listJobs").as("after jobs").send();
+        syncError(binary, contextName);
+    }
+
+    /** A synchronous job that fails answers 200 with the error in place of the result, and is listed as ERROR. */
+    private void syncError(String binary, String contextName) throws InterruptedException {
+        Result failed = ctx.call("submitJob").as("sync, job fails").query("cp", binary).query("mainClass", ERROR_JOB)
+                .query("context", contextName).query("sync", true).query("timeout", 60).body("text/plain", WORDS)
+                .expect(Expect.status(200)).send().require();
+        String status = failed.json().path("status").asText();
+        if (!"ERROR".equals(status)) {
+            throw failed.unusable("/status", "ERROR", status.isEmpty() ? "missing" : status);
+        }
+        String jobId = failed.text("/jobId");
+        ctx.call("getJob").as("failed job").path("jobId", jobId).send();
+        readJobLists("job failed", jobId, "ERROR");
+    }
+
+    /**
+     * The job and context lists while they hold a job in the given state, unfiltered and filtered by it: both must
+     * show the job so (unless a full page of newer jobs on a shared server leaves it out), and the filtered one
+     * nothing else.
+     */
+    private void readJobLists(String label, String jobId, String state) throws InterruptedException {
+        Result all = ctx.call("listJobs").as(label).send();
+        all.shows("", "jobId", jobId, "status", state, all.json().size() >= DEFAULT_LIMIT);
+        Result filtered = ctx.call("listJobs").as(label + ", only " + state).query("status", state).send();
+        filtered.shows("", "jobId", jobId, "status", state, filtered.json().size() >= DEFAULT_LIMIT)
+                .allHave("", "status", state);
+        ctx.call("listContexts").as(label).send();
     }
 
     private Result awaitJob(String jobId, String label, String wanted) throws InterruptedException {
@@ -195,32 +240,34 @@ public final class JobserverFlow implements Flow {
 
     private void jobToKill(String binary, String contextName) throws InterruptedException {
         String jobId = ctx.call("submitJob").as("long").query("cp", binary).query("mainClass", LONG_PI)
-                .query("context", contextName).body("text/plain", "stress.test.longpijob.duration = 300").send()
-                .require().text("/jobId");
+                .query("context", contextName).body("text/plain", "stress.test.longpijob.duration = 300")
+                .expect(Expect.status(202)).send().require().text("/jobId");
         FlowContext.Cleanup cleanup = ctx.onCleanup("kill job " + jobId, () -> ctx.call("killJob").as("cleanup")
                 .path("jobId", jobId).expect(Expect.DECLARED).send());
         awaitJob(jobId, "until running", "RUNNING");
+        readJobLists("job running", jobId, "RUNNING");
         ctx.call("killJob").path("jobId", jobId).send().require();
         cleanup.disarm();
         awaitJob(jobId, "until killed", "KILLED");
-        ctx.call("killJob").as("already killed").path("jobId", jobId).expect(Expect.CLIENT_ERROR).send();
+        readJobLists("job killed", jobId, "KILLED");
+        ctx.call("killJob").as("already killed").path("jobId", jobId).expect(Expect.status(404)).send();
     }
 
     private void submissionErrors(String binary, String contextName) throws InterruptedException {
         ctx.call("submitJob").as("unknown context").query("cp", binary).query("mainClass", WORD_COUNT)
                 .query("context", "jobemuNoSuchContext" + suffix).body("text/plain", WORDS)
-                .expect(Expect.CLIENT_ERROR).send();
+                .expect(Expect.status(404)).send();
         ctx.call("submitJob").as("unknown binary").query("appName", "jobemuNoSuchBinary" + suffix)
                 .query("classPath", WORD_COUNT).query("context", contextName).body("text/plain", WORDS)
-                .expect(Expect.CLIENT_ERROR).send();
+                .expect(Expect.status(404)).send();
         ctx.call("submitJob").as("unknown class").query("cp", binary).query("mainClass", "jobemu.NoSuchJob")
-                .query("context", contextName).body("text/plain", WORDS).expect(Expect.CLIENT_ERROR).send();
+                .query("context", contextName).body("text/plain", WORDS).expect(Expect.status(404)).send();
         ctx.call("submitJob").as("config not HOCON").query("cp", binary).query("mainClass", WORD_COUNT)
-                .query("context", contextName).body("text/plain", "input.string = [").expect(Expect.CLIENT_ERROR)
+                .query("context", contextName).body("text/plain", "input.string = [").expect(Expect.status(400))
                 .send();
         ctx.call("submitJob").as("malformed sync").query("cp", binary).query("mainClass", WORD_COUNT)
                 .query("context", contextName).query("sync", "perhaps").body("text/plain", WORDS)
-                .expect(Expect.CLIENT_ERROR).send();
+                .expect(Expect.status(400)).send();
     }
 
     // ---- data --------------------------------------------------------------------------------------------
@@ -231,11 +278,27 @@ public final class JobserverFlow implements Flow {
         known.put("filename", fileName);
         FlowContext.Cleanup cleanup = ctx.onCleanup("delete data file " + fileName, () -> ctx.call("deleteData")
                 .as("cleanup").path("filename", fileName).expect(Expect.DECLARED).send());
-        ctx.call("listData").as("after upload").send();
+        Result listed = ctx.call("listData").as("after upload").send();
+        if (listed.expectationMet() && !lists(listed.json(), fileName)) {
+            ctx.flowFailure(listed, "", fileName + " listed", "not listed");
+        }
         ctx.call("deleteData").path("filename", fileName).send().require();
         cleanup.disarm();
-        ctx.call("deleteData").as("already deleted").path("filename", fileName).expect(Expect.CLIENT_ERROR)
+        Result after = ctx.call("listData").as("after delete").send();
+        if (lists(after.json(), fileName)) {
+            ctx.flowFailure(after, "", fileName + " gone", "still listed");
+        }
+        ctx.call("deleteData").as("already deleted").path("filename", fileName).expect(Expect.status(400))
                 .send();
+    }
+
+    private static boolean lists(JsonNode names, String name) {
+        for (JsonNode listed : names) {
+            if (name.equals(listed.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- resets ------------------------------------------------------------------------------------------
@@ -247,7 +310,7 @@ public final class JobserverFlow implements Flow {
                     "resetContexts", "resetData");
             return;
         }
-        ctx.call("resetContexts").as("no reset parameter").expect(Expect.CLIENT_ERROR).send();
+        ctx.call("resetContexts").as("no reset parameter").expect(Expect.status(404)).send();
         ctx.call("resetContexts").query("reset", "reboot").query("sync", true).send();
         ctx.call("resetData").query("reset", "reboot").send();
     }

@@ -6,6 +6,7 @@ import io.jobemu.contract.flows.Expect;
 import io.jobemu.contract.flows.Flow;
 import io.jobemu.contract.flows.FlowContext;
 import io.jobemu.contract.flows.ParameterSweep;
+import io.jobemu.contract.flows.Probe;
 import io.jobemu.contract.flows.Result;
 import io.jobemu.contract.flows.flink.ProbeJar;
 import io.jobemu.contract.http.ApiClient;
@@ -37,6 +38,18 @@ public final class StreamkapFlow implements Flow {
     @Override
     public Set<String> harmlessWrites() {
         return TOKEN_OPERATIONS;
+    }
+
+    /** The job list, or FastAPI's {@code {"detail": ...}} refusal without a token. */
+    @Override
+    public Probe probe() {
+        return new Probe("/flink_jobs", answer -> answer.status() == 200 && answer.json().has("result")
+                || answer.status() == 401 && answer.json().has("detail"));
+    }
+
+    @Override
+    public boolean needsCredentials() {
+        return true;
     }
 
     @Override
@@ -75,9 +88,9 @@ public final class StreamkapFlow implements Flow {
         String clientId = ctx.options().clientId().orElseThrow();
         String secret = ctx.options().clientSecret().orElseThrow();
         ctx.call("getAccessToken").as("wrong secret").json(credentials(clientId, secret + "-wrong"))
-                .expect(Expect.CLIENT_ERROR).send();
-        ctx.call("getAccessToken").as("no credentials").json("{}").expect(Expect.CLIENT_ERROR).send();
-        ctx.call("getAccessToken").as("malformed body").json("{\"client_id\":").expect(Expect.CLIENT_ERROR).send();
+                .expect(Expect.status(401)).send();
+        ctx.call("getAccessToken").as("no credentials").json("{}").expect(Expect.status(422)).send();
+        ctx.call("getAccessToken").as("malformed body").json("{\"client_id\":").expect(Expect.status(422)).send();
         Result first = ctx.call("getAccessToken").json(credentials(clientId, secret)).send().require();
         String spent = first.text("/refreshToken");
         first.text("/accessToken");
@@ -85,8 +98,8 @@ public final class StreamkapFlow implements Flow {
                 .send().require();
         ctx.client().authorization("Bearer " + refreshed.text("/accessToken"));
         ctx.call("refreshAccessToken").as("spent refresh token").json(JSON.createObjectNode()
-                .put("refresh_token", spent)).expect(Expect.CLIENT_ERROR).send();
-        ctx.call("refreshAccessToken").as("no refresh token").json("{}").expect(Expect.CLIENT_ERROR).send();
+                .put("refresh_token", spent)).expect(Expect.status(401)).send();
+        ctx.call("refreshAccessToken").as("no refresh token").json("{}").expect(Expect.status(422)).send();
     }
 
     private static String credentials(String clientId, String secret) {
@@ -95,9 +108,9 @@ public final class StreamkapFlow implements Flow {
 
     private void unauthenticated() throws InterruptedException {
         ctx.call("listFlinkJobs").as("no token").header(ApiClient.AUTHORIZATION, "")
-                .expect(Expect.CLIENT_ERROR).send();
+                .expect(Expect.status(401)).send();
         ctx.call("listFlinkJobs").as("bad token").header(ApiClient.AUTHORIZATION, "Bearer not-a-token")
-                .expect(Expect.CLIENT_ERROR).send();
+                .expect(Expect.status(401)).send();
     }
 
     // ---- reads -------------------------------------------------------------------------------------------
@@ -106,7 +119,7 @@ public final class StreamkapFlow implements Flow {
         ctx.call("listFlinkJobs").send().require();
         ctx.call("listFlinkJobs").as("newest first, page of 5").query("page", 1).query("page_size", 5)
                 .query("sort_dir", "desc").send();
-        ctx.call("listFlinkJobs").as("page size 0").query("page_size", 0).expect(Expect.CLIENT_ERROR).send();
+        ctx.call("listFlinkJobs").as("page size 0").query("page_size", 0).expect(Expect.status(422)).send();
     }
 
     private void readExistingJob() throws InterruptedException {
@@ -115,6 +128,22 @@ public final class StreamkapFlow implements Flow {
         if (!id.isEmpty()) {
             known.put("job_id", id);
             readJob(id, "existing job");
+        }
+    }
+
+    /**
+     * The job list while it holds a job in the given state, unfiltered (a page: the job may be on another) and
+     * filtered by the state and the job's unique name, which must show exactly that job so (and nothing in another
+     * state). A state the job may already have left (CREATED) is only checked as a filter.
+     */
+    private void readList(String label, String id, String name, String status, boolean settled)
+            throws InterruptedException {
+        ctx.call("listFlinkJobs").as(label).send().shows("/result", "_id", id, "status", settled ? status : null,
+                true);
+        Result filtered = ctx.call("listFlinkJobs").as(label + ", only " + status).query("status", status)
+                .query("partial_name", name).send().allHave("/result", "status", status);
+        if (settled) {
+            filtered.shows("/result", "_id", id, "status", status, false);
         }
     }
 
@@ -156,26 +185,33 @@ public final class StreamkapFlow implements Flow {
         String name = "jobemu-contract-stop-" + suffix;
         String id = deploy(name);
         ctx.call("deployFlinkJarJob").as("name taken").part(jarFile()).part(Part.field("name", name))
-                .part(Part.field("main_class", ProbeJar.ENTRY_CLASS)).expect(Expect.CLIENT_ERROR).send();
+                .part(Part.field("main_class", ProbeJar.ENTRY_CLASS)).expect(Expect.status(409)).send();
+        readList("job just deployed", id, name, "CREATED", false);
         awaitStatus(id, "until running", "RUNNING");
         readJob(id, "running job");
+        readList("job running", id, name, "RUNNING", true);
         // a stop needs every task of the Flink job running, which no answer shows: until then it is a 409
         ctx.poll(() -> ctx.call("stopFlinkJob").path("job_id", id).expect(Expect.DECLARED),
                 r -> r.exchange().response().isSuccess(), "the stop to be accepted");
         awaitStatus(id, "until finished", "FINISHED");
         ctx.call("getFlinkJob").as("stopped job").path("job_id", id).send();
-        ctx.call("stopFlinkJob").as("finished job").path("job_id", id).expect(Expect.CLIENT_ERROR).send();
-        ctx.call("cancelFlinkJob").as("finished job").path("job_id", id).expect(Expect.CLIENT_ERROR).send();
+        readList("job finished", id, name, "FINISHED", true);
+        ctx.call("stopFlinkJob").as("finished job").path("job_id", id).expect(Expect.status(409)).send();
+        ctx.call("cancelFlinkJob").as("finished job").path("job_id", id).expect(Expect.status(409)).send();
     }
 
     private void jobToCancel() throws InterruptedException {
-        String id = deploy("jobemu-contract-cancel-" + suffix);
+        String name = "jobemu-contract-cancel-" + suffix;
+        String id = deploy(name);
         awaitStatus(id, "cancel: until running", "RUNNING");
         ctx.call("cancelFlinkJob").path("job_id", id).send().require();
         awaitStatus(id, "until cancelled", "CANCELLED");
+        readList("job cancelled", id, name, "CANCELLED", true);
         ctx.call("cancelFlinkJob").as("already cancelled").path("job_id", id).expect(Expect.DECLARED).send();
         ctx.call("deleteFlinkJob").path("job_id", id).send().require();
-        ctx.call("getFlinkJob").as("deleted job").path("job_id", id).expect(Expect.CLIENT_ERROR).send();
+        ctx.call("getFlinkJob").as("deleted job").path("job_id", id).expect(Expect.status(404)).send();
+        ctx.call("listFlinkJobs").as("job deleted").query("partial_name", name).send()
+                .doesNotShow("/result", "_id", id);
     }
 
     private void pyflinkJob() throws InterruptedException {
@@ -195,9 +231,12 @@ public final class StreamkapFlow implements Flow {
         refused(ctx.call("deployFlinkPyflinkJob").as("no file").part(Part.field("name", name)));
     }
 
-    /** Sends a deploy that must be refused; should the server create the job anyway, it is removed again. */
+    /**
+     * Sends a deploy that FastAPI must refuse with its 422 validation error; should the server create the job
+     * anyway, it is removed again.
+     */
     private void refused(Call deploy) throws InterruptedException {
-        Result result = deploy.expect(Expect.CLIENT_ERROR).send();
+        Result result = deploy.expect(Expect.status(422)).send();
         String id = result.json().path("_id").asText();
         if (result.exchange().response().isSuccess() && !id.isEmpty()) {
             ctx.onCleanup("delete Streamkap job " + id, () -> ctx.call("deleteFlinkJob").as("cleanup")
