@@ -25,12 +25,7 @@ final class FlinkParityAllowList {
                     "\\.metrics\\.garbageCollectors\\[\\]",
                     "A real JobManager lists a task manager's garbage collectors from the same fetched metrics: none"
                             + " until its metric fetcher has run, the emulator every collector from the first request"
-                            + " (LIMITATIONS.md, Cluster).", false),
-            new Entry("coordinator-request-order", "sendCoordinationRequest", STATUS, "^500\n404$",
-                    "A real JobManager deserializes the coordination request before it looks for the operator's"
-                            + " coordinator, so a body that holds no serialized CoordinationRequest (the flow's, or"
-                            + " none) gets its 500; the emulator answers the 404 CoordinatorNotExistException first.",
-                    true)));
+                            + " (LIMITATIONS.md, Cluster).", false)));
 
     private FlinkParityAllowList() {
     }

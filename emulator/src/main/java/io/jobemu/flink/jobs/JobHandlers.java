@@ -199,7 +199,10 @@ public final class JobHandlers {
 
     /** Why ObjectInputStream would refuse {@code serialized}, as the exception it throws prints; empty if it would not. */
     private static Optional<String> streamCorruption(byte[] serialized) {
-        byte[] bytes = serialized == null ? new byte[0] : serialized;
+        if (serialized == null) {
+            return Optional.of("java.lang.NullPointerException");
+        }
+        byte[] bytes = serialized;
         if (bytes.length < 4) {
             return Optional.of("java.io.EOFException");
         }

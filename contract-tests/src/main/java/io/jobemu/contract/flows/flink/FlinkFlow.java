@@ -52,9 +52,8 @@ public final class FlinkFlow implements Flow {
             Map.entry("runJarAsApplication [unknown jarid]", Expect.status(500)),
             Map.entry("sendJobClientHeartbeat [unknown jobid]", Expect.status(400)),
             Map.entry("sendCoordinationRequest [unknown jobid]", Expect.status(500)),
-            // a real JobManager reads the (missing) request before it looks for the coordinator: 500; the emulator
-            // answers the 404 of a missing coordinator first (FlinkParityAllowList, pending emulator fix)
-            Map.entry("sendCoordinationRequest [unknown operatorid]", Expect.status(500, 404)),
+            // a real JobManager deserializes the (missing) request before it looks for the coordinator
+            Map.entry("sendCoordinationRequest [unknown operatorid]", Expect.status(500)),
             Map.entry("getJobManagerConfigForJob [unknown jobid]", Expect.status(200)),
             Map.entry("getJobManagerEnvironmentForJob [unknown jobid]", Expect.status(200)),
             Map.entry("getJobManagerLogUrl [malformed jobid]", Expect.status(200)),
