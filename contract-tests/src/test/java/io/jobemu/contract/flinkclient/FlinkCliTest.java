@@ -3,7 +3,6 @@ package io.jobemu.contract.flinkclient;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -63,24 +62,6 @@ class FlinkCliTest {
         String jobId = run.submittedJobId();
         assertThat(run.output()).contains("Program execution finished", "Job with JobID " + jobId + " has finished.",
                 "Job Runtime: ");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {FlinkTargets.EMULATOR, FlinkTargets.REAL_FLINK})
-    void runsFlinksOwnWordCountExample(String target) throws Exception {
-        Path examples = Path.of(org.apache.flink.streaming.examples.wordcount.WordCount.class.getProtectionDomain()
-                .getCodeSource().getLocation().toURI());
-        Cli run = flink("run", "-m", address(target), "-c",
-                org.apache.flink.streaming.examples.wordcount.WordCount.class.getName(), examples.toString());
-
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        String jobId = run.submittedJobId();
-        assertThat(run.output()).contains("Job with JobID " + jobId + " has finished.");
-        JsonNode details = targets.get(target, "/jobs/" + jobId);
-        assertThat(details.path("name").asText()).isEqualTo("WordCount");
-        assertThat(details.path("state").asText()).isEqualTo("FINISHED");
-        assertThat(details.path("vertices")).extracting(v -> v.path("name").asText())
-                .containsExactly("Source: in-memory-input -> tokenizer", "counter -> Sink: print-sink");
     }
 
     @ParameterizedTest
