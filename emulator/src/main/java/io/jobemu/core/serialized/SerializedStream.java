@@ -55,7 +55,7 @@ public final class SerializedStream {
         return onParserStack(() -> new SerializedStream(bytes).contents());
     }
 
-    /** The stream's first object, as {@code ObjectInputStream.readObject} would return it, as data. */
+    /** The stream's first object, the one Java deserialization would return, as data. */
     public static Object parseFirstObject(byte[] bytes) throws MalformedStreamException {
         return onParserStack(() -> {
             SerializedStream stream = new SerializedStream(bytes);

@@ -197,7 +197,7 @@ public final class JobHandlers {
                         + "the job vertex this operator belongs to is not initialized.");
     }
 
-    /** Why ObjectInputStream would refuse {@code serialized}, as the exception it throws prints; empty if it would not. */
+    /** Why Java deserialization would refuse {@code serialized}, as its exception prints; empty if it would not. */
     private static Optional<String> streamCorruption(byte[] serialized) {
         if (serialized == null) {
             return Optional.of("java.lang.NullPointerException");
