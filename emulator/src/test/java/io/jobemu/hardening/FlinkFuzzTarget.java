@@ -51,9 +51,9 @@ final class FlinkFuzzTarget extends EmulatedApiFuzzTarget {
                     Pattern.compile("FlinkJobNotFoundException|UnsupportedOperationException: The DefaultScheduler")),
             Map.entry("PUT /jobs/{jobid}/resource-requirements",
                     Pattern.compile("FlinkJobNotFoundException|UnsupportedOperationException: The DefaultScheduler")),
-            // and the JobMaster deserializing a coordination request that is not a Java serialization stream
-            Map.entry("POST /jobs/{jobid}/coordinators/{operatorid}",
-                    Pattern.compile("FlinkJobNotFoundException|java.io.EOFException|java.io.StreamCorruptedException")),
+            // and the JobMaster deserializing a coordination request that is absent or not a serialization stream
+            Map.entry("POST /jobs/{jobid}/coordinators/{operatorid}", Pattern.compile(
+                    "FlinkJobNotFoundException|NullPointerException|java.io.EOFException|java.io.StreamCorruptedException")),
             // an explicitly incremental checkpoint (#254)
             Map.entry("POST /jobs/{jobid}/checkpoints",
                     Pattern.compile("IllegalStateException: Flink does not support triggering incremental")));
