@@ -102,9 +102,7 @@ class RestClusterClientTest {
     @ParameterizedTest
     @ValueSource(strings = {FlinkTargets.EMULATOR, FlinkTargets.REAL_FLINK})
     void aSecondSubmissionOfTheSameJobIsRefused(String target) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        TestJobs.bounded(env);
-        JobGraph graph = env.getStreamGraph().getJobGraph();
+        JobGraph graph = boundedJobGraph();
         try (RestClusterClient<StandaloneClusterId> client = client(target)) {
             client.submitJob(graph).get(1, TimeUnit.MINUTES);
             assertThatThrownBy(() -> client.submitJob(graph).get(1, TimeUnit.MINUTES))
@@ -117,9 +115,7 @@ class RestClusterClientTest {
     @ParameterizedTest
     @ValueSource(strings = {FlinkTargets.EMULATOR, FlinkTargets.REAL_FLINK})
     void aJobGraphWithALargeJarIsSubmittedWhole(String target) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        TestJobs.bounded(env);
-        JobGraph graph = env.getStreamGraph().getJobGraph();
+        JobGraph graph = boundedJobGraph();
         graph.addJar(new org.apache.flink.core.fs.Path(largeJar(3 * 1024 * 1024).toUri()));
         try (RestClusterClient<StandaloneClusterId> client = client(target)) {
             assertThat(client.submitJob(graph).get(1, TimeUnit.MINUTES)).isEqualTo(graph.getJobID());
@@ -211,6 +207,13 @@ class RestClusterClientTest {
             assertThat(result.getJobStatus()).contains(JobStatus.CANCELED);
             assertThat(result.getJobName()).isEqualTo("remote cancelled");
         }
+    }
+
+    /** The bounded test job as the JobGraph a client builds of it. */
+    private static JobGraph boundedJobGraph() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TestJobs.bounded(env);
+        return env.getStreamGraph().getJobGraph();
     }
 
     /** An endless job submitted by a remote environment (as flink run submits it), once it is RUNNING. */

@@ -200,22 +200,24 @@ public final class JarHandlers {
     }
 
     private static ApiError duplicateJob(JobBehaviour behaviour) {
-        String failedToExecute = "Failed to execute job '" + behaviour.effectiveJobName() + "'.";
-        return couldNotExecute(mainMethodError(failedToExecute),
-                "org.apache.flink.util.FlinkException: " + failedToExecute,
-                "org.apache.flink.runtime.client.DuplicateApplicationSubmissionException: "
-                        + "Application has already been submitted.");
+        return jobFailedToExecute(behaviour, "org.apache.flink.runtime.client.DuplicateApplicationSubmissionException: "
+                + "Application has already been submitted.");
     }
 
     /** The 400 of a run whose job could not start: the savepoint it restores from does not exist. */
     private static ApiError savepointNotFound(Program program) {
-        String failedToExecute = "Failed to execute job '" + program.behaviour().effectiveJobName() + "'.";
-        return couldNotExecute(mainMethodError(failedToExecute),
-                "org.apache.flink.util.FlinkException: " + failedToExecute,
+        return jobFailedToExecute(program.behaviour(),
                 "java.lang.RuntimeException: Error while waiting for job to be initialized",
                 "org.apache.flink.runtime.client.JobInitializationException: Could not start the JobMaster.",
                 "java.io.FileNotFoundException: Cannot find checkpoint or savepoint file/directory '"
                         + program.invocation().savepointPath() + "' on file system 'file'.");
+    }
+
+    /** The 400 of a main method whose {@code execute()} failed to submit its job, for the reasons {@code causes}. */
+    private static ApiError jobFailedToExecute(JobBehaviour behaviour, String... causes) {
+        String failedToExecute = "Failed to execute job '" + behaviour.effectiveJobName() + "'.";
+        return couldNotExecute(Stream.concat(Stream.of(mainMethodError(failedToExecute),
+                "org.apache.flink.util.FlinkException: " + failedToExecute), Stream.of(causes)).toArray(String[]::new));
     }
 
     private static String mainMethodError(String message) {
